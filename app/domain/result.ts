@@ -1,0 +1,28 @@
+// Errors are values in app/domain: a rule that says "no" returns a refusal with a reason
+// code (a catalogue key suffix, e.g. "negative" → "money.refusal.negative") and the data the
+// message needs (e.g. { maxCents }). Nothing in the domain throws for a user's mistake.
+// Source: architecture.md ("domain/ is the heart … errors are values").
+
+/** A "no" with a machine-readable reason and the data its message interpolates. */
+export type Refusal<Reason extends string = string, Data extends object = {}> = {
+  readonly ok: false;
+  readonly reason: Reason;
+} & Data;
+
+/** A "yes" carrying its payload fields next to `ok: true`. */
+export type Ok<Payload extends object = {}> = { readonly ok: true } & Payload;
+
+export type Result<Payload extends object, Reason extends string = string, Data extends object = {}> =
+  | Ok<Payload>
+  | Refusal<Reason, Data>;
+
+export function ok<Payload extends object>(payload: Payload): Ok<Payload> {
+  return { ok: true, ...payload };
+}
+
+export function refuse<Reason extends string, Data extends object = {}>(
+  reason: Reason,
+  data?: Data,
+): Refusal<Reason, Data> {
+  return { ...(data as Data), ok: false, reason };
+}

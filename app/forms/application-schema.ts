@@ -1,0 +1,171 @@
+// The application form's rules, shared by the server and (with JavaScript on) the browser,
+// so a resident sees the same Dutch message in both places.
+import { z } from "zod";
+import { formatCents, parseAmount } from "~/domain/money";
+import type { Locale, Translate } from "~/i18n/translate";
+import type { MessageKey } from "~/i18n/catalogue";
+
+export const LIMITS = {
+  name: 100,
+  email: 254,
+  title: 120,
+  descriptionMin: 10,
+  description: 4000,
+  participants: 100_000,
+  costLines: 10,
+  costDescription: 200,
+} as const;
+
+export type ApplicationFormContext = {
+  t: Translate;
+  locale: Locale;
+  areas: { id: string; name: string }[];
+  factorIds: string[];
+  maxCents: number;
+  /** Today in Europe/Amsterdam, "YYYY-MM-DD". */
+  today: string;
+  /** A supporter fills in the form for a resident: e-mail or phone of the resident. */
+  onBehalf: boolean;
+};
+
+const HTML_TAG = /<\s*\/?\s*[a-z!?]/i;
+const PHONE = /^(?:\+31|0031|0)[1-9]\d{8}$/;
+
+/** Accepts "2027-03-14" (date field) and "14-03-2027" or "14/3/2027" (typed), returns "YYYY-MM-DD". */
+export function normaliseDate(text: string): string | null {
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const nl = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : nl ? [nl[3], nl[2], nl[1]] : [];
+  if (!y || !m || !d) return null;
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  if (date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function addYears(isoDate: string, years: number): string {
+  return `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
+}
+
+export function amountMessage(ctx: Pick<ApplicationFormContext, "t" | "locale" | "maxCents">, text: string | undefined) {
+  const result = parseAmount(text ?? "", { maxCents: ctx.maxCents });
+  if (result.ok) return result.cents === 0 ? ctx.t("form.error.amountZero") : null;
+  if (result.reason === "empty") return ctx.t("form.error.amountRequired");
+  return ctx.t(`money.refusal.${result.reason}` as MessageKey, {
+    max: formatCents(result.maxCents ?? ctx.maxCents, ctx.locale),
+    suggestion: result.suggestion === undefined ? "" : formatCents(result.suggestion, ctx.locale),
+  });
+}
+
+function text(t: Translate, required: MessageKey, max: number, tooLong: MessageKey) {
+  return z
+    .string({ error: t(required) })
+    .trim()
+    .min(1, t(required))
+    .max(max, t(tooLong, { max }))
+    .refine((v) => !HTML_TAG.test(v), t("form.error.noHtml"));
+}
+
+export function applicationSchema(ctx: ApplicationFormContext) {
+  const { t } = ctx;
+  const areaIds = ctx.areas.map((a) => a.id);
+  const areaNames = ctx.areas.map((a) => a.name).join(", ");
+  const email = z.string({ error: t("form.error.emailRequired") }).trim().max(LIMITS.email, t("form.error.emailInvalid")).email(t("form.error.emailInvalid"));
+  const costLine = z.object({
+    description: z.string().trim().max(LIMITS.costDescription, t("form.error.titleTooLong", { max: LIMITS.costDescription })).refine((v) => !HTML_TAG.test(v), t("form.error.noHtml")).optional(),
+    amount: z.string().trim().max(40).optional(),
+  });
+
+  return z
+    .object({
+      submissionKey: z.string().min(8).max(100),
+      name: text(t, "form.error.nameRequired", LIMITS.name, "form.error.nameTooLong"),
+      email: ctx.onBehalf ? email.optional() : email,
+      phone: ctx.onBehalf
+        ? z.string().trim().max(30, t("form.error.phoneInvalid")).refine((v) => PHONE.test(v.replace(/[\s-]/g, "")), t("form.error.phoneInvalid")).optional()
+        : z.undefined().optional().catch(undefined),
+      areaId: z.string({ error: t("form.error.areaRequired") }).refine((id) => areaIds.includes(id), t("form.error.areaUnknown", { areas: areaNames })),
+      title: text(t, "form.error.titleRequired", LIMITS.title, "form.error.titleTooLong"),
+      description: z
+        .string({ error: t("form.error.descriptionRequired") })
+        .trim()
+        .min(LIMITS.descriptionMin, t("form.error.descriptionTooShort", { min: LIMITS.descriptionMin }))
+        .superRefine((v, c) => {
+          if (v.length > LIMITS.description) c.addIssue({ code: "custom", message: t("form.error.descriptionTooLong", { max: LIMITS.description, count: v.length }) });
+        })
+        .refine((v) => !HTML_TAG.test(v), t("form.error.noHtml")),
+      factorIds: z
+        .array(z.string().refine((id) => ctx.factorIds.includes(id), t("form.error.factorUnknown")), { error: t("form.error.factorsRequired") })
+        .min(1, t("form.error.factorsRequired"))
+        .max(ctx.factorIds.length, t("form.error.factorUnknown"))
+        .transform((ids) => [...new Set(ids)]),
+      activityDate: z
+        .string({ error: t("form.error.dateRequired") })
+        .trim()
+        .transform((v, c) => {
+          const date = normaliseDate(v);
+          if (!date) c.addIssue({ code: "custom", message: t("form.error.dateInvalid") });
+          else if (date < ctx.today) c.addIssue({ code: "custom", message: t("form.error.datePast") });
+          else if (date > addYears(ctx.today, 2)) c.addIssue({ code: "custom", message: t("form.error.dateTooFar") });
+          return date ?? "";
+        }),
+      participants: z
+        .string({ error: t("form.error.participantsRequired") })
+        .trim()
+        .regex(/^\d{1,9}$/, t("form.error.participantsInvalid"))
+        .transform(Number)
+        .refine((n) => n >= 1 && n <= LIMITS.participants, t("form.error.participantsRange", { max: LIMITS.participants })),
+      amount: z
+        .string({ error: t("form.error.amountRequired") })
+        .max(40, t("money.refusal.not_a_number" as MessageKey))
+        .transform((v, c) => {
+          const message = amountMessage(ctx, v);
+          if (message) c.addIssue({ code: "custom", message });
+          const parsed = parseAmount(v, { maxCents: ctx.maxCents });
+          return parsed.ok ? parsed.cents : 0;
+        }),
+      costLines: z.array(costLine).max(LIMITS.costLines, t("form.error.tooManyCostLines", { max: LIMITS.costLines })).optional(),
+      publicConsent: z.enum(["yes", "no"], { error: t("form.error.consentRequired") }),
+    })
+    .superRefine((data, c) => {
+      if (ctx.onBehalf && !data.email && !data.phone) {
+        c.addIssue({ code: "custom", path: ["email"], message: t("form.error.contactRequired") });
+      }
+      let total = 0;
+      let complete = true;
+      (data.costLines ?? []).forEach((line, i) => {
+        if (!line.description && !line.amount) return;
+        if (!line.description) c.addIssue({ code: "custom", path: ["costLines", i, "description"], message: t("form.error.costDescriptionRequired") });
+        const message = line.amount ? amountMessage(ctx, line.amount) : t("form.error.costAmountRequired");
+        if (message) {
+          complete = false;
+          c.addIssue({ code: "custom", path: ["costLines", i, "amount"], message });
+        } else total += (parseAmount(line.amount!) as { cents: number }).cents;
+      });
+      if (complete && total > 0 && data.amount > 0 && total !== data.amount) {
+        c.addIssue({
+          code: "custom",
+          path: ["costLines"],
+          message: t("form.error.costsDontAddUp", { total: formatCents(total, ctx.locale), requested: formatCents(data.amount, ctx.locale) }),
+        });
+      }
+    })
+    .transform((data) => ({
+      ...data,
+      email: data.email || null,
+      phone: data.phone ? data.phone.replace(/[\s-]/g, "") : null,
+      requestedCents: data.amount,
+      costLines: (data.costLines ?? [])
+        .filter((l) => l.description || l.amount)
+        .map((l) => ({ description: l.description ?? "", cents: (parseAmount(l.amount ?? "") as { cents: number }).cents })),
+      publicConsent: data.publicConsent === "yes",
+    }));
+}
+
+export type ApplicationInput = z.output<ReturnType<typeof applicationSchema>>;
+
+/** Saving a draft needs only a valid e-mail address to send the link to. */
+export function draftSchema(t: Translate) {
+  return z.object({
+    email: z.string({ error: t("form.error.emailRequired") }).trim().max(LIMITS.email, t("form.error.emailInvalid")).email(t("form.error.emailInvalid")),
+  });
+}

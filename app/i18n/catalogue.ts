@@ -1,0 +1,12 @@
+// The one message catalogue: every text a user reads, in Dutch (leading) and English.
+// Sections live in ./sections; keys are unique across them.
+import * as common from "./sections/common";
+import * as application from "./sections/application";
+import * as auth from "./sections/auth";
+import * as domainA from "./sections/domain-a";
+
+const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl };
+export type MessageKey = keyof typeof nl;
+const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en };
+
+export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -1,0 +1,276 @@
+// Applications: submitting (one transaction: row, reference number, audit, outbox mail),
+// drafts that are never visible to the bureau, and the read models for residents and the bureau.
+import type { DB } from "~/services/db.server";
+import type { ApplicationInput } from "~/forms/application-schema";
+import type { Locale, Translate } from "~/i18n/translate";
+import type { User } from "./users.server";
+import { findOrCreateResident, normaliseEmail } from "./users.server";
+import { writeAudit, type AuditActor } from "./audit.server";
+import { enqueueMail } from "./outbox.server";
+import { hashToken, newId, newToken } from "~/services/tokens.server";
+import { renderApplicationReceivedMail } from "../../emails/application-received";
+import { renderDraftSavedMail } from "../../emails/draft-saved";
+
+export const DRAFT_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+
+export function formatReference(year: number, n: number): string {
+  return `IF-${year}-${String(n).padStart(4, "0")}`;
+}
+
+async function nextReference(trx: DB, year: number): Promise<string> {
+  const row = await trx.selectFrom("reference_counters").select("last_number").where("year", "=", year).executeTakeFirst();
+  const n = (row?.last_number ?? 0) + 1;
+  if (row) await trx.updateTable("reference_counters").set({ last_number: n }).where("year", "=", year).execute();
+  else await trx.insertInto("reference_counters").values({ year, last_number: n }).execute();
+  return formatReference(year, n);
+}
+
+export function auditActorOf(user: User | null): AuditActor {
+  return user ? { userId: user.id, label: user.email } : { userId: null, label: "anonymous" };
+}
+
+export type SubmitContext = {
+  user: User | null;
+  onBehalf: boolean;
+  locale: Locale;
+  t: Translate;
+  now: Date;
+  /** "YYYY-MM-DD" in Europe/Amsterdam: the year of the reference number. */
+  localDate: string;
+  publicUrl: string;
+  draftToken?: string | null;
+};
+
+export type SubmitResult = { reference: string; created: boolean };
+
+export async function submitApplication(db: DB, input: ApplicationInput, ctx: SubmitContext): Promise<SubmitResult> {
+  const at = ctx.now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    // A double click or the back button sends the same key again: answer with the first application.
+    const existing = await trx.selectFrom("applications").select("reference").where("submission_key", "=", input.submissionKey).executeTakeFirst();
+    if (existing) return { reference: existing.reference, created: false };
+
+    const applicantUserId = input.email ? await findOrCreateResident(trx, input.email, input.name, at) : null;
+    const submittedBy = ctx.onBehalf && ctx.user ? ctx.user.id : null;
+    const reference = await nextReference(trx, Number(ctx.localDate.slice(0, 4)));
+    const statusToken = newToken();
+    const id = newId();
+    const status = "submitted";
+    await trx
+      .insertInto("applications")
+      .values({
+        id,
+        reference,
+        submission_key: input.submissionKey,
+        status,
+        applicant_name: input.name,
+        applicant_email: input.email ? normaliseEmail(input.email) : null,
+        applicant_phone: input.phone,
+        applicant_user_id: applicantUserId,
+        submitted_by_user_id: submittedBy,
+        area_id: input.areaId,
+        title: input.title,
+        description: input.description,
+        activity_date: input.activityDate,
+        expected_participants: input.participants,
+        requested_cents: input.requestedCents,
+        public_consent: input.publicConsent ? 1 : 0,
+        status_token_hash: hashToken(statusToken),
+        locale: ctx.locale,
+        submitted_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await trx.insertInto("application_factors").values(input.factorIds.map((factor_id) => ({ application_id: id, factor_id }))).execute();
+    if (input.costLines.length > 0) {
+      await trx
+        .insertInto("application_cost_lines")
+        .values(input.costLines.map((l, position) => ({ application_id: id, position, description: l.description, cents: l.cents })))
+        .execute();
+    }
+    await writeAudit(trx, {
+      at,
+      actor: auditActorOf(ctx.user),
+      action: "application.submitted",
+      entityType: "application",
+      entityId: id,
+      before: null,
+      after: { status, reference, requestedCents: input.requestedCents, onBehalf: ctx.onBehalf },
+    });
+    if (ctx.draftToken) {
+      await trx.updateTable("drafts").set({ consumed_at: at }).where("token_hash", "=", hashToken(ctx.draftToken)).where("consumed_at", "is", null).execute();
+    }
+    const to = input.email ?? ctx.user?.email;
+    if (to) {
+      const rendered = renderApplicationReceivedMail(ctx.t, {
+        name: input.name,
+        title: input.title,
+        reference,
+        statusUrl: `${ctx.publicUrl}/status/${statusToken}`,
+      });
+      await enqueueMail(trx, { to, template: "application-received", rendered, at });
+    }
+    return { reference, created: true };
+  });
+}
+
+export type DraftPayload = Record<string, unknown>;
+
+export async function saveDraft(
+  db: DB,
+  input: { email: string; payload: DraftPayload; previousToken?: string | null; user: User | null; t: Translate; now: Date; publicUrl: string },
+): Promise<void> {
+  const at = input.now.toISOString();
+  const token = newToken();
+  const id = newId();
+  await db.transaction().execute(async (trx) => {
+    if (input.previousToken) {
+      await trx.updateTable("drafts").set({ consumed_at: at }).where("token_hash", "=", hashToken(input.previousToken)).where("consumed_at", "is", null).execute();
+    }
+    await trx
+      .insertInto("drafts")
+      .values({
+        id,
+        token_hash: hashToken(token),
+        email: normaliseEmail(input.email),
+        payload: JSON.stringify(input.payload),
+        created_at: at,
+        expires_at: new Date(input.now.getTime() + DRAFT_LIFETIME_MS).toISOString(),
+        consumed_at: null,
+      })
+      .execute();
+    await writeAudit(trx, { at, actor: auditActorOf(input.user), action: "draft.saved", entityType: "draft", entityId: id });
+    const rendered = renderDraftSavedMail(input.t, { continueUrl: `${input.publicUrl}/aanvragen/nieuw?concept=${token}` });
+    await enqueueMail(trx, { to: normaliseEmail(input.email), template: "draft-saved", rendered, at });
+  });
+}
+
+export async function loadDraft(db: DB, token: string, now: Date): Promise<DraftPayload | null> {
+  const row = await db
+    .selectFrom("drafts")
+    .select("payload")
+    .where("token_hash", "=", hashToken(token))
+    .where("consumed_at", "is", null)
+    .where("expires_at", ">", now.toISOString())
+    .executeTakeFirst();
+  if (!row) return null;
+  const payload: unknown = JSON.parse(row.payload);
+  return payload && typeof payload === "object" ? (payload as DraftPayload) : null;
+}
+
+export type ApplicationSummary = {
+  reference: string;
+  title: string;
+  status: string;
+  areaName: string;
+  requestedCents: number;
+  submittedAt: string;
+  applicantName: string;
+  onBehalf: boolean;
+};
+
+function summaries(db: DB) {
+  return db
+    .selectFrom("applications as a")
+    .innerJoin("areas as ar", "ar.id", "a.area_id")
+    .select([
+      "a.reference",
+      "a.title",
+      "a.status",
+      "ar.name as areaName",
+      "a.requested_cents as requestedCents",
+      "a.submitted_at as submittedAt",
+      "a.applicant_name as applicantName",
+      "a.submitted_by_user_id as submittedBy",
+    ])
+    .orderBy("a.submitted_at", "desc")
+    .orderBy("a.reference", "desc");
+}
+
+type SummaryRow = Omit<ApplicationSummary, "onBehalf"> & { submittedBy: string | null };
+const toSummary = ({ submittedBy, ...row }: SummaryRow): ApplicationSummary => ({ ...row, onBehalf: submittedBy !== null });
+
+export async function listApplicationsOfUser(db: DB, userId: string): Promise<ApplicationSummary[]> {
+  const rows = await summaries(db)
+    .where((eb) => eb.or([eb("a.applicant_user_id", "=", userId), eb("a.submitted_by_user_id", "=", userId)]))
+    .execute();
+  return rows.map(toSummary);
+}
+
+export async function listAllApplications(db: DB, page: { limit: number; offset: number }): Promise<{ rows: ApplicationSummary[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    summaries(db).limit(page.limit).offset(page.offset).execute(),
+    db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows.map(toSummary), total: Number(total.n) };
+}
+
+export type ApplicationDetail = ApplicationSummary & {
+  id: string;
+  description: string;
+  activityDate: string;
+  participants: number;
+  publicConsent: boolean;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+  ownerUserIds: (string | null)[];
+  submittedByName: string | null;
+  factors: { id: string; name: string }[];
+  costLines: { description: string; cents: number }[];
+};
+
+async function detailWhere(db: DB, column: "a.reference" | "a.status_token_hash", value: string, locale: Locale): Promise<ApplicationDetail | null> {
+  const row = await db
+    .selectFrom("applications as a")
+    .innerJoin("areas as ar", "ar.id", "a.area_id")
+    .leftJoin("users as s", "s.id", "a.submitted_by_user_id")
+    .select([
+      "a.id",
+      "a.reference",
+      "a.title",
+      "a.status",
+      "ar.name as areaName",
+      "a.requested_cents as requestedCents",
+      "a.submitted_at as submittedAt",
+      "a.applicant_name as applicantName",
+      "a.applicant_email as applicantEmail",
+      "a.applicant_phone as applicantPhone",
+      "a.applicant_user_id as applicantUserId",
+      "a.submitted_by_user_id as submittedBy",
+      "s.name as submittedByName",
+      "a.description",
+      "a.activity_date as activityDate",
+      "a.expected_participants as participants",
+      "a.public_consent as publicConsent",
+    ])
+    .where(column, "=", value)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [factors, costLines] = await Promise.all([
+    db
+      .selectFrom("application_factors as af")
+      .innerJoin("factors as f", "f.id", "af.factor_id")
+      .select(["f.id", locale === "en" ? "f.name_en as name" : "f.name_nl as name"])
+      .where("af.application_id", "=", row.id)
+      .orderBy("f.sort_order")
+      .execute(),
+    db.selectFrom("application_cost_lines").select(["description", "cents"]).where("application_id", "=", row.id).orderBy("position").execute(),
+  ]);
+  const { applicantUserId, submittedBy, ...rest } = row;
+  return {
+    ...rest,
+    onBehalf: submittedBy !== null,
+    publicConsent: row.publicConsent === 1,
+    ownerUserIds: [applicantUserId, submittedBy],
+    factors,
+    costLines,
+  };
+}
+
+export function getApplicationByReference(db: DB, reference: string, locale: Locale) {
+  return detailWhere(db, "a.reference", reference, locale);
+}
+
+export function getApplicationByStatusToken(db: DB, token: string, locale: Locale) {
+  return detailWhere(db, "a.status_token_hash", hashToken(token), locale);
+}

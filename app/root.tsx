@@ -1,0 +1,164 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import stylesheet from "~/styles/app.css";
+import { getLocale } from "~/services/locale.server";
+import { getUser } from "~/services/auth.server";
+import { can } from "~/domain/permissions";
+import { actorOf } from "~/services/auth.server";
+import { useT } from "~/i18n/use-t";
+import type { Locale } from "~/i18n/translate";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
+  const actor = actorOf(user);
+  return {
+    locale,
+    user: user
+      ? {
+          email: user.email,
+          bureau: can(actor, "bureau.access").allowed,
+        }
+      : null,
+  };
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Header() {
+  const t = useT();
+  const data = useRouteLoaderData<RootData>("root");
+  const location = useLocation();
+  const other: Locale = data?.locale === "en" ? "nl" : "en";
+  const back = encodeURIComponent(location.pathname + location.search);
+  return (
+    <header className="site-header">
+      <div className="wrap site-header-inner">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t("app.name")}</span>
+          <span className="brand-tagline">{t("app.tagline")}</span>
+        </Link>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <ul>
+            <li>
+              <Link to="/aanvragen/nieuw">{t("nav.apply")}</Link>
+            </li>
+            {data?.user ? (
+              <>
+                <li>
+                  <Link to="/mijn-aanvragen">{t("nav.myApplications")}</Link>
+                </li>
+                {data.user.bureau ? (
+                  <li>
+                    <Link to="/beheer/aanvragen">{t("nav.bureau")}</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Form method="post" action="/uitloggen" className="inline-form">
+                    <button type="submit" className="link-button">
+                      {t("nav.signOut")}
+                    </button>
+                  </Form>
+                </li>
+              </>
+            ) : (
+              <li>
+                <Link to="/inloggen">{t("nav.signIn")}</Link>
+              </li>
+            )}
+            <li>
+              <a href={`/taal/${other}?terug=${back}`} lang={other} hrefLang={other} aria-label={t("nav.languageLabel")}>
+                {t("nav.language")}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      </div>
+      {data?.user ? (
+        <p className="wrap signed-in">{t("nav.signedInAs", { email: data.user.email })}</p>
+      ) : null}
+    </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <div className="wrap">
+        <p>{t("footer.help")}</p>
+        <p>{t("footer.text")}</p>
+      </div>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<RootData>("root");
+  const t = useT();
+  return (
+    <html lang={data?.locale ?? "nl"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#inhoud" className="skip-link">
+          {t("nav.skip")}
+        </a>
+        <Header />
+        <main id="inhoud" className="wrap main" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, text] =
+    status === 404
+      ? [t("error.notFound.title"), t("error.notFound.text")]
+      : status === 403
+        ? [t("error.forbidden.title"), t("error.forbidden.text")]
+        : status === 413
+          ? [t("error.tooLarge.title"), t("error.tooLarge.text", { size: "1 MB" })]
+          : [t("error.title"), t("error.generic.text")];
+  return (
+    <div className="narrow">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// One application as the bureau sees it: all facts, contact details and the audit history.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/services/db.server";
+import { requirePermission } from "~/services/auth.server";
+import { getLocale } from "~/services/locale.server";
+import { getApplicationByReference } from "~/models/applications.server";
+import { auditTrail } from "~/models/audit.server";
+import { ApplicationDetails } from "~/components/application-details";
+import { formatDateTime } from "~/components/format";
+import { useLocale, useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/catalogue";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "application.view_any");
+  const db = await getDb();
+  const application = await getApplicationByReference(db, params.reference ?? "", await getLocale(request));
+  if (!application) throw new Response("Not Found", { status: 404 });
+  const history = await auditTrail(db, "application", application.id);
+  return { application, history: history.map((h) => ({ id: h.id, at: h.at, actor: h.actor_label, action: h.action })) };
+}
+
+export default function BureauApplication() {
+  const t = useT();
+  const locale = useLocale();
+  const { application, history } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p>
+        <Link to="/beheer/aanvragen">{t("bureau.back")}</Link>
+      </p>
+      <h1>{application.title}</h1>
+      <p className="meta">
+        {application.reference} · <span className="status-badge">{t(`status.${application.status}` as MessageKey)}</span>
+      </p>
+      <ApplicationDetails application={application} showContact />
+      <h2>{t("bureau.history")}</h2>
+      <ol>
+        {history.map((h) => (
+          <li key={h.id}>
+            {formatDateTime(h.at, locale)}: {t("bureau.history.entry", { action: h.action, actor: h.actor })}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

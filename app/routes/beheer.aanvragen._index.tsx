@@ -1,0 +1,80 @@
+// The bureau's list of applications, newest first.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/services/db.server";
+import { requirePermission } from "~/services/auth.server";
+import { listAllApplications } from "~/models/applications.server";
+import { formatCents } from "~/domain/money";
+import { formatDateTime } from "~/components/format";
+import { useLocale, useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/catalogue";
+
+export const meta: MetaFunction = () => [{ title: "Aanvragen beheren – Inwonersfonds Roosendaal" }];
+
+const PAGE_SIZE = 50;
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "application.view_any");
+  const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1);
+  const { rows, total } = await listAllApplications(await getDb(), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export default function BureauApplications() {
+  const t = useT();
+  const locale = useLocale();
+  const { rows, total, page, pages } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <h1>{t("bureau.title")}</h1>
+      <p>
+        {t("bureau.intro")} {t("bureau.total", { count: total })}
+      </p>
+      {rows.length === 0 ? (
+        <p>{t("bureau.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("bureau.col.reference")}</th>
+                <th scope="col">{t("bureau.col.title")}</th>
+                <th scope="col">{t("bureau.col.area")}</th>
+                <th scope="col" className="num">
+                  {t("bureau.col.amount")}
+                </th>
+                <th scope="col">{t("bureau.col.status")}</th>
+                <th scope="col">{t("bureau.col.submitted")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.reference}>
+                  <td>
+                    <Link to={`/beheer/aanvragen/${a.reference}`}>{a.reference}</Link>
+                  </td>
+                  <td>{a.title}</td>
+                  <td>{a.areaName}</td>
+                  <td className="num">{formatCents(a.requestedCents, locale)}</td>
+                  <td>
+                    <span className="status-badge">{t(`status.${a.status}` as MessageKey)}</span>
+                  </td>
+                  <td>{formatDateTime(a.submittedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {pages > 1 ? (
+        <nav aria-label="Pagina's" className="button-row">
+          {page > 1 ? <Link to={`?pagina=${page - 1}`}>← {page - 1}</Link> : null}
+          <span>
+            {page} / {pages}
+          </span>
+          {page < pages ? <Link to={`?pagina=${page + 1}`}>{page + 1} →</Link> : null}
+        </nav>
+      ) : null}
+    </div>
+  );
+}

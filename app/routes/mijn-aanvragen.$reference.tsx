@@ -1,0 +1,38 @@
+// One of my applications. Someone else's application answers 404, so its existence is not revealed.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "~/services/db.server";
+import { actorOf, requireUser } from "~/services/auth.server";
+import { getLocale } from "~/services/locale.server";
+import { getApplicationByReference } from "~/models/applications.server";
+import { can } from "~/domain/permissions";
+import type { ApplicationStatus } from "~/domain/lifecycle";
+import { StatusTimeline } from "~/components/status-timeline";
+import { ApplicationDetails } from "~/components/application-details";
+import { useT } from "~/i18n/use-t";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const application = await getApplicationByReference(await getDb(), params.reference ?? "", await getLocale(request));
+  if (!application || !can(actorOf(user), "application.view_own", { ownerUserIds: application.ownerUserIds }).allowed) {
+    throw new Response("Not Found", { status: 404 });
+  }
+  return { application };
+}
+
+export default function MyApplication() {
+  const t = useT();
+  const { application } = useLoaderData<typeof loader>();
+  return (
+    <div>
+      <p>
+        <Link to="/mijn-aanvragen">{t("mine.title")}</Link>
+      </p>
+      <h1>{application.title}</h1>
+      <p className="meta">{t("status.page.title", { reference: application.reference })}</p>
+      <h2>{t("timeline.title")}</h2>
+      <StatusTimeline status={application.status as ApplicationStatus} />
+      <ApplicationDetails application={application} showContact={application.onBehalf} />
+    </div>
+  );
+}

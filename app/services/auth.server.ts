@@ -1,0 +1,83 @@
+// Sign-in with remix-auth: two small strategies over our own login_codes table
+// (a typed code, or the single-use link from the mail). No passwords.
+import { Authenticator } from "remix-auth";
+import { Strategy } from "remix-auth/strategy";
+import { redirect } from "@remix-run/node";
+import { getDb } from "./db.server";
+import { now } from "./clock.server";
+import { getSession } from "./session.server";
+import { verifyLoginCode, verifyLoginLink } from "~/models/login-codes.server";
+import { getUserById, type User } from "~/models/users.server";
+import { can, type Action, type Actor } from "~/domain/permissions";
+
+export class SignInRefused extends Error {
+  constructor(readonly reason: "invalid" | "no_pending" | "format") {
+    super(reason);
+  }
+}
+
+class EmailCodeStrategy extends Strategy<string, { email: string; code: string }> {
+  name = "email-code";
+  override async authenticate(request: Request): Promise<string> {
+    const form = await request.formData();
+    const code = String(form.get("code") ?? "").replace(/\s/g, "");
+    if (!/^\d{6}$/.test(code)) throw new SignInRefused("format");
+    const email = (await getSession(request)).get("pendingEmail");
+    if (!email) throw new SignInRefused("no_pending");
+    return this.verify({ email, code });
+  }
+}
+
+class EmailLinkStrategy extends Strategy<string, { token: string }> {
+  name = "email-link";
+  override async authenticate(request: Request): Promise<string> {
+    const form = await request.formData();
+    return this.verify({ token: String(form.get("token") ?? "") });
+  }
+}
+
+export const authenticator = new Authenticator<string>()
+  .use(
+    new EmailCodeStrategy(async ({ email, code }) => {
+      const result = await verifyLoginCode(await getDb(), { email, code, now: now() });
+      if (!result.ok) throw new SignInRefused("invalid");
+      return result.userId;
+    }),
+  )
+  .use(
+    new EmailLinkStrategy(async ({ token }) => {
+      const result = await verifyLoginLink(await getDb(), { token, now: now() });
+      if (!result.ok) throw new SignInRefused("invalid");
+      return result.userId;
+    }),
+  );
+
+export async function getUser(request: Request): Promise<User | null> {
+  const userId = (await getSession(request)).get("userId");
+  if (!userId) return null;
+  return getUserById(await getDb(), userId);
+}
+
+export function actorOf(user: User | null): Actor {
+  return user ? { userId: user.id, roles: user.roles, organisationId: user.organisationId } : { userId: null, roles: [] };
+}
+
+export async function requireUser(request: Request): Promise<User> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/inloggen?terug=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+/** Signs the user in if needed, then checks the permission table; 403 when it says no. */
+export async function requirePermission(
+  request: Request,
+  action: Action,
+  resource?: Parameters<typeof can>[2],
+): Promise<User> {
+  const user = await requireUser(request);
+  if (!can(actorOf(user), action, resource).allowed) throw new Response("Forbidden", { status: 403 });
+  return user;
+}

@@ -1,0 +1,79 @@
+// Configuration is read once from the environment and validated, so a bad value fails at start
+// with one clear line instead of deep inside a request.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z.string().default("file:data/inwonersfonds.sqlite"),
+  DATA_DIR: z.string().optional(),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().default("Inwonersfonds Roosendaal <inwonersfonds@example.org>"),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(32).optional(),
+  FUND_MAX_AMOUNT_EUROS: z.coerce.number().int().positive().default(5000),
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+});
+
+export type Config = {
+  nodeEnv: string;
+  port: number;
+  databaseFile: string;
+  dataDir: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  publicUrl: string;
+  sessionSecret: string;
+  fundMaxCents: number;
+  secureCookies: boolean;
+};
+
+function sqliteFileFrom(url: string): string {
+  if (/^postgres(ql)?:/.test(url)) {
+    throw new Error("DATABASE_URL: PostgreSQL is not supported yet in this version; use a SQLite file (file:path).");
+  }
+  return url.replace(/^file:/, "");
+}
+
+// The session secret is generated once and kept beside the data, so `npm start` needs no set-up.
+function loadOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = crypto.randomBytes(32).toString("hex");
+  fs.writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`Configuration error in ${String(first?.path.join("."))}: ${first?.message}`);
+  }
+  const e = parsed.data;
+  const databaseFile = sqliteFileFrom(e.DATABASE_URL);
+  const dataDir = e.DATA_DIR ?? (databaseFile === ":memory:" ? "data" : path.dirname(databaseFile));
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    databaseFile,
+    dataDir,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    publicUrl,
+    sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
+    fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,
+    secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
+  };
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= readConfig();
+  return cached;
+}

@@ -1,0 +1,41 @@
+// The database connection: one SQLite file in WAL mode with foreign keys on, migrated on first use.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, Migrator, SqliteDialect } from "kysely";
+import type { Database } from "../../db/schema";
+import { migrationProvider } from "../../db/migrations/index";
+import { config } from "./config.server";
+
+export type DB = Kysely<Database>;
+
+export function openDatabase(file: string): DB {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}
+
+export async function migrateToLatest(db: DB): Promise<void> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ""}: ${String(error)}`);
+  }
+}
+
+// One connection per process; kept on globalThis so development rebuilds reuse it.
+const holder = globalThis as unknown as { __inwonersfondsDb?: Promise<DB> };
+
+export function getDb(): Promise<DB> {
+  holder.__inwonersfondsDb ??= (async () => {
+    const db = openDatabase(config().databaseFile);
+    await migrateToLatest(db);
+    return db;
+  })();
+  return holder.__inwonersfondsDb;
+}

@@ -1,0 +1,139 @@
+// Table types for kysely: the one place that says what the database holds.
+// Timestamps are ISO-8601 strings (UTC), dates are "YYYY-MM-DD", money is integer euro cents,
+// booleans are 0/1 — all portable between SQLite and PostgreSQL.
+import type { Generated } from "kysely";
+
+export interface AreaTable {
+  id: string;
+  name: string;
+  kind: "wijk" | "buurt";
+  in_focus: number;
+  sort_order: number;
+}
+
+export interface FactorTable {
+  id: string;
+  name_nl: string;
+  explanation_nl: string;
+  name_en: string;
+  explanation_en: string;
+  sort_order: number;
+  active: number;
+}
+
+export interface UserTable {
+  id: string;
+  email: string;
+  name: string;
+  organisation_id: string | null;
+  created_at: string;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface LoginCodeTable {
+  id: string;
+  email: string;
+  code_hash: string;
+  link_hash: string;
+  ip: string;
+  attempts: number;
+  expires_at: string;
+  used_at: string | null;
+  created_at: string;
+}
+
+export interface ApplicationTable {
+  id: string;
+  reference: string;
+  submission_key: string;
+  status: string;
+  applicant_name: string;
+  applicant_email: string | null;
+  applicant_phone: string | null;
+  applicant_user_id: string | null;
+  submitted_by_user_id: string | null;
+  area_id: string;
+  title: string;
+  description: string;
+  activity_date: string;
+  expected_participants: number;
+  requested_cents: number;
+  public_consent: number;
+  status_token_hash: string;
+  locale: string;
+  submitted_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationFactorTable {
+  application_id: string;
+  factor_id: string;
+}
+
+export interface CostLineTable {
+  application_id: string;
+  position: number;
+  description: string;
+  cents: number;
+}
+
+export interface DraftTable {
+  id: string;
+  token_hash: string;
+  email: string;
+  payload: string;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface ReferenceCounterTable {
+  year: number;
+  last_number: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  to_address: string;
+  template: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  status: "pending" | "sent" | "failed";
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export interface Database {
+  areas: AreaTable;
+  factors: FactorTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  login_codes: LoginCodeTable;
+  applications: ApplicationTable;
+  application_factors: ApplicationFactorTable;
+  application_cost_lines: CostLineTable;
+  drafts: DraftTable;
+  reference_counters: ReferenceCounterTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+}

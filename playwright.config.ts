@@ -1,0 +1,62 @@
+// End-to-end tests against a production build, in Debian's chromium, with mail caught by a
+// real SMTP server on loopback and a fresh SQLite file for each run.
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? 2526);
+// Outside test-results/, which Playwright empties after the servers have started.
+const RUN_DIR = path.resolve(`.e2e-run/${PORT}`);
+// The server runs from a copy of the build, so a rebuild by someone else during a run cannot
+// swap the browser bundles under the running server.
+const BUILD_COPY = path.join(RUN_DIR, "app");
+export const E2E = {
+  baseURL: `http://127.0.0.1:${PORT}`,
+  databaseFile: path.join(RUN_DIR, "e2e.sqlite"),
+  mailDir: path.join(RUN_DIR, "mail"),
+};
+process.env.MAIL_CAPTURE_DIR = E2E.mailDir;
+process.env.E2E_DATABASE_FILE = E2E.databaseFile;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: `test-results/playwright-${PORT}`,
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]] : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  use: {
+    baseURL: E2E.baseURL,
+    locale: "nl-NL",
+    timezoneId: "Europe/Amsterdam",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-gpu"],
+    },
+  },
+  webServer: [
+    {
+      command: `rm -rf ${RUN_DIR} && mkdir -p ${RUN_DIR} && npx tsx tests/support/mail-capture.ts`,
+      port: SMTP_PORT,
+      env: { MAIL_CAPTURE_PORT: String(SMTP_PORT), MAIL_CAPTURE_DIR: E2E.mailDir },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: `npx tsx scripts/setup.ts --seed-if-empty && rm -rf ${BUILD_COPY} && mkdir -p ${BUILD_COPY} && cp -r build public ${BUILD_COPY}/ && cd ${BUILD_COPY} && exec ${path.resolve("node_modules/.bin/remix-serve")} build/index.js`,
+      url: `${E2E.baseURL}/health`,
+      env: {
+        NODE_ENV: "production",
+        PORT: String(PORT),
+        DATABASE_URL: `file:${E2E.databaseFile}`,
+        SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        PUBLIC_URL: E2E.baseURL,
+        SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+  ],
+});

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The whole test suite: types, unit and integration tests (vitest, with domain coverage),
+# then end-to-end tests in a real chromium against a production build.
+# Ends with one line "N passed, M failed" summed over all suites.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "Installing Debian's chromium for the browser tests…"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || echo "Could not install chromium"
+fi
+
+mkdir -p test-results
+status=0
+passed=0
+failed=0
+
+count() { # $1 = json file, $2 = python expression over the parsed json → "passed failed"
+  python3 -c "import json,sys; d=json.load(open('$1')); $2" 2>/dev/null || echo "0 1"
+}
+
+echo "== Type check"
+if npx tsc --noEmit -p .; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
+echo "== Unit and integration tests (vitest)"
+rm -f test-results/vitest.json
+npx vitest run --coverage --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
+read -r p f <<<"$(count test-results/vitest.json "print(d['numPassedTests'], d['numFailedTests'] + (0 if d['success'] or d['numFailedTests'] else 1))")"
+passed=$((passed + p)); failed=$((failed + f))
+
+echo "== Production build"
+if npx remix build; then
+  echo "== End-to-end tests (playwright, chromium)"
+  rm -f test-results/playwright.json
+  npx playwright test || status=1
+  read -r p f <<<"$(count test-results/playwright.json "s=d['stats']; print(s['expected'] + s.get('flaky', 0), s['unexpected'] + (1 if d.get('errors') else 0))")"
+  passed=$((passed + p)); failed=$((failed + f))
+else
+  failed=$((failed + 1)); status=1
+fi
+
+echo "${passed} passed, ${failed} failed"
+exit $status

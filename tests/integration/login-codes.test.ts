@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { freshDb, count } from "../support/test-db";
+import { translator } from "~/i18n/translate";
+import { issueLoginCode, verifyLoginCode, verifyLoginLink, CODE_LIFETIME_MS, MAX_CODES_PER_ADDRESS } from "~/models/login-codes.server";
+import { getUserById } from "~/models/users.server";
+import type { DB } from "~/services/db.server";
+
+const t = translator("nl");
+const NOW = new Date("2026-11-23T10:00:00Z");
+const later = (ms: number) => new Date(NOW.getTime() + ms);
+
+let db: DB;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ db, cleanup } = await freshDb());
+});
+afterEach(async () => cleanup());
+
+async function requestCode(email = "bewoner@example.org", ip = "1.2.3.4", at = NOW) {
+  const result = await issueLoginCode(db, { email, ip, now: at, t, linkBase: "https://fonds.example" });
+  const mail = await db.selectFrom("outbox").selectAll().where("to_address", "=", email.toLowerCase()).orderBy("created_at", "desc").executeTakeFirst();
+  const code = mail ? /\b(\d{6})\b/.exec(mail.subject)?.[1] : undefined;
+  const token = mail ? /\/inloggen\/link\/([\w-]+)/.exec(mail.text_body)?.[1] : undefined;
+  return { result, code: code!, token: token! };
+}
+
+describe("sign-in codes", () => {
+  it("stores only hashes, signs in with the mailed code once, and makes a resident account", async () => {
+    const { result, code } = await requestCode("Bewoner@Example.org");
+    expect(result).toEqual({ ok: true });
+    const row = await db.selectFrom("login_codes").selectAll().executeTakeFirstOrThrow();
+    expect(row.code_hash).not.toContain(code);
+    expect(row.email).toBe("bewoner@example.org");
+    const first = await verifyLoginCode(db, { email: "bewoner@example.org", code, now: later(60_000) });
+    expect(first.ok).toBe(true);
+    const user = await getUserById(db, (first as { userId: string }).userId);
+    expect(user).toMatchObject({ email: "bewoner@example.org", roles: ["resident"] });
+    expect(await verifyLoginCode(db, { email: "bewoner@example.org", code, now: later(61_000) })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("refuses an expired code and an expired link", async () => {
+    const { code, token } = await requestCode();
+    expect(await verifyLoginCode(db, { email: "bewoner@example.org", code, now: later(CODE_LIFETIME_MS + 1) })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyLoginLink(db, { token, now: later(CODE_LIFETIME_MS + 1) })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("signs in once with the link; the link and the code are used up together", async () => {
+    const { code, token } = await requestCode();
+    expect((await verifyLoginLink(db, { token, now: later(1000) })).ok).toBe(true);
+    expect(await verifyLoginLink(db, { token, now: later(2000) })).toEqual({ ok: false, reason: "invalid" });
+    expect(await verifyLoginCode(db, { email: "bewoner@example.org", code, now: later(3000) })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("stops guessing after five wrong codes, even when the sixth is right", async () => {
+    const { code } = await requestCode();
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++) {
+      expect(await verifyLoginCode(db, { email: "bewoner@example.org", code: wrong, now: later(1000) })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await verifyLoginCode(db, { email: "bewoner@example.org", code, now: later(2000) })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("does not accept one address's code for another address", async () => {
+    const { code } = await requestCode("a@example.org");
+    expect(await verifyLoginCode(db, { email: "b@example.org", code, now: later(1000) })).toEqual({ ok: false, reason: "invalid" });
+  });
+
+  it("limits how often codes are sent per address and per IP address", async () => {
+    for (let i = 0; i < MAX_CODES_PER_ADDRESS; i++) expect((await requestCode()).result.ok).toBe(true);
+    expect((await requestCode()).result).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await count(db, "login_codes")).toBe(MAX_CODES_PER_ADDRESS);
+    // After a quarter of an hour the address may ask again.
+    expect((await requestCode("bewoner@example.org", "1.2.3.4", later(CODE_LIFETIME_MS + 1))).result.ok).toBe(true);
+    for (let i = 0; i < 15; i++) await requestCode(`other${i}@example.org`, "9.9.9.9");
+    expect((await requestCode("last@example.org", "9.9.9.9")).result).toEqual({ ok: true });
+    for (let i = 0; i < 4; i++) await requestCode(`more${i}@example.org`, "9.9.9.9");
+    expect((await requestCode("blocked@example.org", "9.9.9.9")).result).toEqual({ ok: false, reason: "rate_limited" });
+  });
+});
