@@ -45,7 +45,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: `npx tsx scripts/setup.ts --seed-if-empty && rm -rf ${BUILD_COPY} && mkdir -p ${BUILD_COPY} && cp -r build public ${BUILD_COPY}/ && cd ${BUILD_COPY} && exec ${path.resolve("node_modules/.bin/remix-serve")} build/index.js`,
+      command: `npx tsx scripts/setup.ts --seed-if-empty && rm -rf ${BUILD_COPY} && mkdir -p ${BUILD_COPY} && cp -r build public server.js ${BUILD_COPY}/ && cd ${BUILD_COPY} && exec node server.js`,
       url: `${E2E.baseURL}/health`,
       env: {
         NODE_ENV: "production",

@@ -10,6 +10,7 @@ import { enqueueMail } from "./outbox.server";
 import { hashToken, newId, newToken } from "~/services/tokens.server";
 import { renderApplicationReceivedMail } from "../../emails/application-received";
 import { renderDraftSavedMail } from "../../emails/draft-saved";
+import { decide } from "~/domain/lifecycle";
 
 export const DRAFT_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -31,6 +32,8 @@ export function auditActorOf(user: User | null): AuditActor {
 
 export type SubmitContext = {
   user: User | null;
+  /** The fund's maximum per application, for the lifecycle's rules. */
+  maxCents?: number;
   onBehalf: boolean;
   locale: Locale;
   t: Translate;
@@ -50,12 +53,21 @@ export async function submitApplication(db: DB, input: ApplicationInput, ctx: Su
     const existing = await trx.selectFrom("applications").select("reference").where("submission_key", "=", input.submissionKey).executeTakeFirst();
     if (existing) return { reference: existing.reference, created: false };
 
+    // The lifecycle decides the first status; the route has already checked the permission.
+    const actor = ctx.user ? { userId: ctx.user.id, roles: ctx.user.roles, organisationId: ctx.user.organisationId } : { userId: null, roles: [] };
+    const decision = decide(
+      { status: "draft", requestedCents: input.requestedCents, grantedCents: null, applicantUserId: null, submittedByUserId: null, areaEligible: true, activityDate: input.activityDate, firstApproverUserId: null },
+      { type: "submit" },
+      actor,
+      { fourEyesThresholdCents: Number.MAX_SAFE_INTEGER, maxAmountCents: ctx.maxCents ?? Number.MAX_SAFE_INTEGER, conflictsOfInterest: [], today: ctx.localDate },
+    );
+    if (!decision.ok) throw new Error(`Submitting refused by the lifecycle: ${decision.reason}`);
+    const status = decision.status;
     const applicantUserId = input.email ? await findOrCreateResident(trx, input.email, input.name, at) : null;
     const submittedBy = ctx.onBehalf && ctx.user ? ctx.user.id : null;
     const reference = await nextReference(trx, Number(ctx.localDate.slice(0, 4)));
     const statusToken = newToken();
     const id = newId();
-    const status = "submitted";
     await trx
       .insertInto("applications")
       .values({

@@ -58,6 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const at = now();
   const result = await submitApplication(db, submission.value, {
     user,
+    maxCents: ctx.maxCents,
     onBehalf: ctx.onBehalf,
     locale: ctx.locale,
     t: ctx.t,

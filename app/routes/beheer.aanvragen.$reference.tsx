@@ -20,6 +20,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { application, history: history.map((h) => ({ id: h.id, at: h.at, actor: h.actor_label, action: h.action })) };
 }
 
+// Audit actions and the anonymous/system actors have words in the catalogue; unknown ones show as stored.
+function auditLabel(t: ReturnType<typeof useT>, action: string): string {
+  const key = `audit.action.${action}` as MessageKey;
+  const text = t(key);
+  return text === key ? action : text;
+}
+
+function actorLabel(t: ReturnType<typeof useT>, actor: string): string {
+  return actor === "anonymous" || actor === "system" ? t(`audit.actor.${actor}`) : actor;
+}
+
 export default function BureauApplication() {
   const t = useT();
   const locale = useLocale();
@@ -38,7 +49,7 @@ export default function BureauApplication() {
       <ol>
         {history.map((h) => (
           <li key={h.id}>
-            {formatDateTime(h.at, locale)}: {t("bureau.history.entry", { action: h.action, actor: h.actor })}
+            {formatDateTime(h.at, locale)}: {t("bureau.history.entry", { action: auditLabel(t, h.action), actor: actorLabel(t, h.actor) })}
           </li>
         ))}
       </ol>

@@ -21,14 +21,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { back: safeRedirectPath(new URL(request.url).searchParams.get("terug"), "/mijn-aanvragen") };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { t } = await getTranslator(request);
   const email = String(form.get("email") ?? "").trim();
   const back = safeRedirectPath(String(form.get("back") ?? ""), "/mijn-aanvragen");
   const parsed = z.string().max(254).email().safeParse(email);
   if (!parsed.success) return data({ email, error: t("signIn.error.emailInvalid") }, { status: 400 });
-  const result = await issueLoginCode(await getDb(), { email, ip: clientIp(request), now: now(), t, linkBase: config().publicUrl });
+  const result = await issueLoginCode(await getDb(), { email, ip: clientIp(context), now: now(), t, linkBase: config().publicUrl });
   if (!result.ok) return data({ email, error: t("signIn.error.tooMany") }, { status: 429 });
   kickMailWorker();
   const session = await getSession(request);

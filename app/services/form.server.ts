@@ -23,7 +23,7 @@ export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Pro
   return new Response(body, { headers: { "Content-Type": request.headers.get("Content-Type") ?? "" } }).formData();
 }
 
-export function clientIp(request: Request): string {
-  // remix-serve runs behind no proxy by default; a proxy in front should set X-Forwarded-For.
-  return request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || "local";
+/** The client's address as the server (server.js) saw it; a proxy is only trusted when configured. */
+export function clientIp(context: { clientIp?: unknown } | undefined): string {
+  return typeof context?.clientIp === "string" ? context.clientIp : "unknown";
 }

@@ -133,6 +133,9 @@ export const nl = {
   "bureau.history": "Geschiedenis",
   "bureau.history.entry": "{action} door {actor}",
   "bureau.total": "{count} aanvragen",
+  "audit.action.application.submitted": "Aanvraag verstuurd",
+  "audit.actor.anonymous": "de aanvrager (zonder account)",
+  "audit.actor.system": "het systeem",
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
@@ -269,4 +272,7 @@ export const en: Record<keyof typeof nl, string> = {
   "bureau.history": "History",
   "bureau.history.entry": "{action} by {actor}",
   "bureau.total": "{count} applications",
+  "audit.action.application.submitted": "Application sent",
+  "audit.actor.anonymous": "the applicant (no account)",
+  "audit.actor.system": "the system",
 };

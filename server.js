@@ -1,0 +1,20 @@
+// The production server: Express in front of the Remix build. It serves the fingerprinted
+// browser bundles with long caching, and tells the app the client's IP address (for rate limits):
+// the socket's address, or X-Forwarded-For only when TRUST_PROXY says a proxy sits in front.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const build = await import(path.join(root, "build/index.js"));
+const port = Number(process.env.PORT ?? 3000);
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY === "true" ? true : process.env.TRUST_PROXY);
+app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));
+
+app.listen(port, () => console.log(`Inwonersfonds listening on http://localhost:${port}`));
