@@ -264,6 +264,15 @@ describe("forecastPot with little or no history", () => {
     expect(f.sentence).toMatchObject({ key: "forecast.sentence.period_over", amountCents: 2_650_000 });
   });
 
+  it("counts a commitment made today, and no window grants while it is too early", () => {
+    const f = run({ entries: [allocation, commitment("2025-01-05", 50_000), commitment("2025-01-20", 12_000)], today: "2025-01-20" });
+    expect(f.averageGrantCents).toBe(31_000);
+    expect(f.committedCents).toBe(62_000);
+    expect(f.runRate).toMatchObject({ basis: "plan", grants: 0 });
+    // Plan basis: the widest band, so the low estimate is what is committed.
+    expect(f.forecast.lowCents).toBe(62_000);
+  });
+
   it("a pot without budget is green", () => {
     const f = run({ entries: [], today: "2025-06-01" });
     expect(f.budgetCents).toBe(0);
@@ -302,10 +311,17 @@ describe("forecastPot: plan profile, thresholds, validation", () => {
     ]);
   });
 
+  it("ends the curve on a period end that is the first of a month", () => {
+    const short: LedgerPot = { id: "rijk-2025", periodStart: "2025-03-15", periodEnd: "2025-04-01" };
+    const f = forecastPot({ pot: short, entries: [allocation], pipeline: [], decisions: [], today: "2025-03-20" });
+    expect(f.ok && f.forecast.curve.map((p) => p.date)).toEqual(["2025-03-31", "2025-04-01"]);
+  });
+
   it("uses configurable thresholds", () => {
     const entries = [allocation, ...days("2025-01-01", "2025-06-30").map((d) => commitment(d, 8_000))];
     // 8_000 a day all year: 2_920_000 committed in the end, 730_000 (20%) left.
     const f = run({ entries, today: "2025-06-30" });
+    expect(f.curve[5]).toEqual({ date: "2025-06-30", plannedCents: 1_810_000, committedCents: 1_448_000 });
     expect(f.leftCents).toBe(730_000);
     expect(f.risk).toBe("amber");
     expect(run({ entries, today: "2025-06-30", options: { redShare: 0.2 } }).risk).toBe("amber");
@@ -316,6 +332,14 @@ describe("forecastPot: plan profile, thresholds, validation", () => {
   it("survives degenerate options: no prior weight, no horizon", () => {
     const noPrior = run({ today: "2025-06-30", pipeline: [{ requestedCents: 100_000 }], options: { priorWeight: 0 } });
     expect(noPrior.pipeline).toMatchObject({ approvalRate: 0.8, grantedRatio: 0.9, expectedCents: 72_000 });
+    // As many decisions as the prior weighs: half observed, half prior.
+    const even = run({
+      today: "2025-06-30",
+      decisions: [{ requestedCents: 100_000, grantedCents: 50_000 }, { requestedCents: 100_000, grantedCents: null }],
+      options: { priorWeight: 2 },
+    });
+    expect(even.pipeline.approvalRate).toBeCloseTo(0.65, 12); // (1 + 0.8·2) / 4
+    expect(even.pipeline.grantedRatio).toBeCloseTo(2.3 / 3, 12); // (0.5 + 0.9·2) / 3
     const decided = run({
       today: "2025-06-30",
       decisions: [{ requestedCents: 100_000, grantedCents: 50_000 }, { requestedCents: 100_000, grantedCents: null }],

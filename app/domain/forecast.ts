@@ -22,7 +22,7 @@
 //   run-rate window (counts behave like Poisson counts), between 10% and 100%.
 // - Risk: amber when more than 10% of the budget is forecast to be left, red above 25%.
 import type { Cents } from "./money";
-import { grantBalancesByPot, isIsoDate, potBalance, type LedgerEntry, type LedgerPot } from "./ledger";
+import { isIsoDate, potBalance, type LedgerEntry, type LedgerPot } from "./ledger";
 import { ok, refuse, type Ok, type Refusal } from "./result";
 
 /** Average month length in days (365.25 / 12), used to turn days into months. */
@@ -191,8 +191,8 @@ function planner(pot: LedgerPot, budget: Cents, weights: readonly number[] | und
   };
 }
 
-/** Commitments net of releases dated from `from` to `to`, both included. */
-function netCommitted(entries: readonly LedgerEntry[], from: string, to: string): Cents {
+/** Commitments net of releases dated up to `to` (and from `from`), both included. */
+function netCommitted(entries: readonly LedgerEntry[], to: string, from = ""): Cents {
   let net = 0;
   for (const e of entries) {
     if (e.date < from || e.date > to) continue;
@@ -208,9 +208,8 @@ function shrink(observedTotal: number, count: number, prior: number, weight: num
 }
 
 function riskOf(left: Cents, budget: Cents, o: typeof DEFAULTS): RiskLevel {
-  const share = budget > 0 ? left / budget : 0;
-  if (share > o.redShare) return "red";
-  if (share > o.amberShare) return "amber";
+  if (left > budget * o.redShare) return "red";
+  if (left > budget * o.amberShare) return "amber";
   return "green";
 }
 
@@ -228,13 +227,19 @@ function sentenceOf(endDate: string, left: Cents, available: Cents, remainingDay
   };
 }
 
-/** Average net commitment per grant that has one; null when there is none. */
+/**
+ * Average net commitment per grant (over the given pots, so a co-funded grant counts once);
+ * grants released in full do not count. Null when there is none.
+ */
 function averagePerGrant(entries: readonly LedgerEntry[], potIds: readonly string[], upTo: string): Cents | null {
-  const upToToday = entries.filter((e) => e.date <= upTo && potIds.includes(e.potId));
-  const grantIds = [...new Set(upToToday.flatMap((e) => (e.grantId === undefined ? [] : [e.grantId])))];
-  const sizes = grantIds
-    .map((g) => grantBalancesByPot(upToToday, g).reduce((sum, b) => sum + b.committed, 0))
-    .filter((c) => c > 0);
+  const perGrant = new Map<string | undefined, Cents>();
+  const add = (grantId: string | undefined, cents: Cents) => perGrant.set(grantId, (perGrant.get(grantId) ?? 0) + cents);
+  for (const e of entries) {
+    if (e.date > upTo || !potIds.includes(e.potId)) continue;
+    if (e.kind === "commitment") add(e.grantId, e.cents);
+    if (e.kind === "release") add(e.grantId, -e.cents);
+  }
+  const sizes = [...perGrant.values()].filter((c) => c > 0);
   return sizes.length === 0 ? null : Math.round(sizes.reduce((s, c) => s + c, 0) / sizes.length);
 }
 
@@ -272,7 +277,7 @@ export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }>
 
   // "As of": today, but never past the period end (nothing can be committed after it).
   const asOf = minDate(today, pot.periodEnd);
-  const committed = netCommitted(entries, "0000-01-01", today);
+  const committed = netCommitted(entries, today);
   const nextDay = maxDate(dateOf(dayNumber(today) + 1), pot.periodStart);
   const remainingDays = Math.max(0, dayNumber(pot.periodEnd) - dayNumber(nextDay) + 1);
 
@@ -283,7 +288,7 @@ export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }>
   const to = recent ? dateOf(dayNumber(monthStart(asOf, 0)) - 1) : asOf;
   const windowDays = Math.max(0, dayNumber(to) - dayNumber(from) + 1);
   const evidence = windowDays >= Math.max(1, o.minEvidenceDays);
-  const windowNet = evidence ? netCommitted(entries, from, to) : 0;
+  const windowNet = evidence ? netCommitted(entries, to, from) : 0;
   const grantsInWindow = evidence
     ? new Set(entries.filter((e) => e.kind === "commitment" && e.date >= from && e.date <= to).map((e) => e.grantId)).size
     : 0;
@@ -335,7 +340,7 @@ export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }>
     curve.push({
       date,
       plannedCents: planned(date),
-      committedCents: date <= today ? netCommitted(entries, "0000-01-01", date) : null,
+      committedCents: date <= today ? netCommitted(entries, date) : null,
     });
   }
 
@@ -391,7 +396,7 @@ export function forecastFund(
     highCents: sum((f) => f.forecast.highCents),
   };
   const leftCents = budgetCents - forecast.centralCents;
-  const endDate = pots.reduce((latest, f) => maxDate(latest, f.endDate), "0000-01-01");
+  const endDate = pots.map((f) => f.endDate).reduce(maxDate);
   const remainingDays = Math.max(0, ...pots.map((f) => f.remainingDays));
   const today = pots[0]!.today;
   const allEntries = inputs.flatMap((i) => i.entries);

@@ -466,6 +466,49 @@ describe("an operation id is applied at most once", () => {
     expect(check(twoPots, alloc("a", "rijk-2025", 10))).toMatchObject({ reason: "duplicate_operation" });
   });
 
+  // States check() itself never writes, but a damaged database might hold: one id, mixed entries.
+  it("every earlier entry of the id must match, not just one", () => {
+    const e = (over: Partial<LedgerEntry>): LedgerEntry => ({
+      id: "x",
+      potId: "rijk-2025",
+      grantId: "g1",
+      kind: "commitment",
+      cents: 100,
+      date: "2025-06-01",
+      ...over,
+    });
+    const commitParts = [
+      { potId: "rijk-2025", cents: 100 },
+      { potId: "partner-2025", cents: 50 },
+    ];
+    const mixedKinds = { pots, entries: [e({}), e({ kind: "release", potId: "partner-2025", cents: 50 })] };
+    expect(check(mixedKinds, { kind: "commit", id: "x", grantId: "g1", parts: commitParts, date: "2025-06-01" })).toMatchObject({
+      reason: "duplicate_operation",
+    });
+    const mixedGrants = { pots, entries: [e({}), e({ grantId: "g2", potId: "partner-2025", cents: 50 })] };
+    expect(check(mixedGrants, { kind: "commit", id: "x", grantId: "g1", parts: commitParts, date: "2025-06-01" })).toMatchObject({
+      reason: "duplicate_operation",
+    });
+    const paidTwoGrants = {
+      pots,
+      entries: [e({ kind: "disbursement" }), e({ kind: "disbursement", grantId: "g2" })],
+    };
+    expect(check(paidTwoGrants, { kind: "disburse", id: "x", grantId: "g1", cents: 200, date: "2025-06-01" })).toMatchObject({
+      reason: "duplicate_operation",
+    });
+    const paidTwoPots = {
+      pots,
+      entries: [e({ kind: "disbursement" }), e({ kind: "disbursement", potId: "partner-2025" })],
+    };
+    expect(
+      check(paidTwoPots, { kind: "disburse", id: "x", grantId: "g1", potId: "rijk-2025", cents: 200, date: "2025-06-01" }),
+    ).toMatchObject({ reason: "duplicate_operation" });
+    expect(check(paidTwoPots, { kind: "disburse", id: "x", grantId: "g1", cents: 200, date: "2025-06-01" })).toEqual({
+      ok: true,
+      entries: [],
+    });
+  });
+
   it("a release retry with 'all' still checks the pot and grant", () => {
     expect(check(applied(), { kind: "release", id: "r1", grantId: "g1", potId: "partner-2025", cents: "all", date: "2025-08-01" })).toEqual({
       ok: true,

@@ -160,6 +160,10 @@ describe("effects", () => {
     expect(decide(anonymousDraft, { type: "withdraw" }, ACTORS.anonymous, context)).toMatchObject({
       reason: "not_signed_in",
     });
+    const anonymousQuestion = { ...anonymousDraft, status: "needs_info" as const };
+    expect(decide(anonymousQuestion, { type: "submit" }, ACTORS.anonymous, context)).toMatchObject({
+      reason: "not_signed_in",
+    });
     expect(decide(facts({ status: "draft" }), { type: "submit" }, { userId: "other", roles: ["resident"] }, context)).toEqual(
       { ok: false, reason: "not_own", action: "submit" },
     );
@@ -246,9 +250,10 @@ describe("effects", () => {
         cents,
       });
     }
-    expect(decide(facts({ status: "approved", grantedCents: null }), { type: "record_payment" }, ACTORS.fund_admin, context)).toEqual(
-      { ok: false, reason: "invalid_amount", cents: null },
-    );
+    const noGrant = facts({ status: "approved", grantedCents: null });
+    for (const action of [{ type: "record_payment" }, { type: "record_payment", cents: 20_000 }] as const) {
+      expect(decide(noGrant, action, ACTORS.fund_admin, context)).toEqual({ ok: false, reason: "invalid_amount", cents: null });
+    }
   });
 
   it("report steps mail the right people; closing releases what was not used", () => {

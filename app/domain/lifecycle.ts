@@ -156,8 +156,8 @@ function gate(
         ? can(actor, "application.submit") // an anonymous visitor's own new application
         : can(actor, "application.edit_own", { ownerUserIds: owners });
   if (!permission.allowed) return refuse(permission.reason, { action: type });
-  const involved = [...context.conflictsOfInterest, ...owners];
-  if (transition.who !== "owner" && actor.userId !== null && involved.includes(actor.userId)) {
+  const involved: (string | null)[] = [...context.conflictsOfInterest, ...owners]; // never null itself
+  if (transition.who !== "owner" && involved.includes(actor.userId)) {
     return refuse("conflict_of_interest");
   }
   if (type === "confirm" && actor.userId === facts.firstApproverUserId) return refuse("same_reviewer");
@@ -176,7 +176,7 @@ export function overrideRules(facts: ApplicationFacts, grantedCents: Cents, cont
   const rules: OverrideRule[] = [];
   if (!facts.areaEligible) rules.push("area_not_eligible");
   if (grantedCents > context.maxAmountCents) rules.push("above_maximum_amount");
-  if (facts.activityDate !== null && facts.activityDate < context.today) rules.push("activity_in_past");
+  if ((facts.activityDate ?? context.today) < context.today) rules.push("activity_in_past");
   return rules;
 }
 
@@ -200,6 +200,7 @@ export function decide(
     mails.push({ type: "mail", template, to: recipient });
 
   switch (action.type) {
+    // "take" changes only the status.
     case "submit":
       if (from === "draft") {
         mail("received");
@@ -207,8 +208,6 @@ export function decide(
       } else {
         mail("answer_received", "bureau");
       }
-      break;
-    case "take":
       break;
     case "ask_question":
       reason = written(action.question);

@@ -107,6 +107,41 @@ describe("proposeSplit: the default rule", () => {
     });
   });
 
+  it("takes the share of a line that gave the pot money, not of a line that gave it nothing", () => {
+    const rule: RuleLine[] = [
+      { funderKind: "rijk", sharePercent: 0 },
+      { potId: "rijk-2025", sharePercent: 50 },
+    ];
+    expect(proposeSplit([rijk, gemeente], grant(), rule)).toMatchObject({
+      explanation: [
+        { potId: "rijk-2025", cents: 50_000, reason: "default_share", sharePercent: 50 },
+        { potId: "gemeente-2025", cents: 50_000, reason: "filled_rest" },
+      ],
+    });
+  });
+
+  it("fills the rest from an unnamed pot before a pot the rule names by id", () => {
+    expect(proposeSplit([gemeente, rijk], grant(), [{ potId: "rijk-2025", sharePercent: 50 }])).toMatchObject({
+      parts: [
+        { potId: "rijk-2025", cents: 50_000 },
+        { potId: "gemeente-2025", cents: 50_000 },
+      ],
+    });
+  });
+
+  it("explains a pot without money even when it was not needed", () => {
+    const rich = pot("a-rich", { priority: 0 });
+    const empty = pot("b-empty", { priority: 9, availableCents: 0 });
+    const zero = pot("c-zero", { priority: 9, earmarks: { maxSharePercent: 0 } });
+    expect(proposeSplit([zero, empty, rich], grant(), [])).toMatchObject({
+      explanation: [
+        { potId: "a-rich", cents: 100_000, reason: "filled_rest" },
+        { potId: "b-empty", cents: 0, used: false, reason: "no_funds" },
+        { potId: "c-zero", cents: 0, used: false, reason: "share_cap", maxSharePercent: 0 },
+      ],
+    });
+  });
+
   it("fills what the rule leaves open from pots the rule does not name, in stated order", () => {
     const extra = pot("zz-fonds", { funderKind: "gemeente", priority: 3, availableCents: 5_000 });
     const result = proposeSplit([extra, gemeente, rijk, alwel], grant(), [{ potId: "alwel-2025", sharePercent: 20 }]);

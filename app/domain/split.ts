@@ -93,8 +93,13 @@ type Slot = {
   sharePercent: number | null;
 };
 
+/** Pot ids are unique; the order is total. */
 export function byStatedOrder(a: SplitPot, b: SplitPot): number {
   return a.priority - b.priority || (a.id < b.id ? -1 : 1);
+}
+
+function lineNames(line: RuleLine, pot: SplitPot): boolean {
+  return "potId" in line ? line.potId === pot.id : line.funderKind === pot.funderKind;
 }
 
 function ineligibility(pot: SplitPot, grant: SplitGrant): Ineligible | null {
@@ -166,16 +171,14 @@ export function proposeSplit(pots: readonly SplitPot[], grant: SplitGrant, rule:
     }
   }
   const eligible = [...slots.values()];
-  const named = (slot: Slot) =>
-    rule.some((line) => ("potId" in line ? line.potId === slot.pot.id : line.funderKind === slot.pot.funderKind));
+  const named = (slot: Slot) => rule.some((line) => lineNames(line, slot.pot));
 
   // Step 2: the default rule. The last share is the rest (100 − the rule's percentages).
   const targets = splitByShares(grant.cents, [...rule.map((line) => line.sharePercent), 100 - sumPercent]);
   let rest = targets[rule.length]!;
   rule.forEach((line, i) => {
     let toPlace = targets[i]!;
-    const matches = eligible.filter((s) => ("potId" in line ? s.pot.id === line.potId : s.pot.funderKind === line.funderKind));
-    for (const slot of matches) {
+    for (const slot of eligible.filter((s) => lineNames(line, s.pot))) {
       const given = take(slot, toPlace);
       if (given > 0) slot.sharePercent ??= line.sharePercent;
       toPlace -= given;

@@ -109,6 +109,11 @@ describe("public holidays 2026–2030, as published (Bevrijdingsdag in lustrum y
     expect([2025, 2026].map((y) => liberation(y, "every_year"))).toEqual([true, true]);
     expect([2025, 2030].map((y) => liberation(y, "never"))).toEqual([false, false]);
   });
+
+  it("keeps both when Hemelvaartsdag falls on 5 May (2016)", () => {
+    const may5 = publicHolidays(2016, { liberationDay: "every_year" }).filter((h) => h.date === "2016-05-05");
+    expect(may5.map((h) => h.name).sort()).toEqual(["ascension_day", "liberation_day"]);
+  });
 });
 
 describe("easterSunday", () => {

@@ -74,7 +74,7 @@ export function easterSunday(year: number): string {
 /** The Dutch public holidays of `year`, in date order. */
 export function publicHolidays(year: number, calendar: WorkdayCalendar = {}): Holiday[] {
   const easter = easterSunday(year);
-  const y = String(year).padStart(4, "0");
+  const y = String(year);
   const kingsDay = new Date(Date.UTC(year, 3, 27)).getUTCDay() === 0 ? `${y}-04-26` : `${y}-04-27`;
   const liberation = calendar.liberationDay ?? "lustrum";
   const holidays: Holiday[] = [
@@ -91,7 +91,7 @@ export function publicHolidays(year: number, calendar: WorkdayCalendar = {}): Ho
   if (liberation === "every_year" || (liberation === "lustrum" && year % 5 === 0)) {
     holidays.push({ date: `${y}-05-05`, name: "liberation_day" });
   }
-  return holidays.sort((p, q) => (p.date < q.date ? -1 : 1));
+  return holidays.sort((p, q) => p.date.localeCompare(q.date));
 }
 
 export function isWorkingDay(date: string, calendar: WorkdayCalendar = {}): boolean {

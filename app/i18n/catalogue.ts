@@ -4,9 +4,10 @@ import * as common from "./sections/common";
 import * as application from "./sections/application";
 import * as auth from "./sections/auth";
 import * as domainA from "./sections/domain-a";
+import * as domainB from "./sections/domain-b";
 
-const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl };
+const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en };
+const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

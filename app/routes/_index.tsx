@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { getTranslator } from "~/services/locale.server";
@@ -6,8 +6,9 @@ import { config } from "~/services/config.server";
 import { listEligibleAreas } from "~/models/reference.server";
 import { formatCents } from "~/domain/money";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inwonersfonds Roosendaal" }];
+export const meta = pageTitle("home.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale } = await getTranslator(request);

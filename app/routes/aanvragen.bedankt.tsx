@@ -1,10 +1,11 @@
 // The confirmation page: the reference number, and what happens next.
-import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getSession } from "~/services/session.server";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvraag ontvangen – Inwonersfonds Roosendaal" }];
+export const meta = pageTitle("thanks.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);

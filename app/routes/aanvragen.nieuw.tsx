@@ -1,6 +1,6 @@
 // The public application form: no account needed. Thin: parse with the schema, call the model, redirect.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { applicationFormContext } from "~/services/application-form.server";
 import { readForm } from "~/services/form.server";
@@ -13,8 +13,9 @@ import { loadDraft, saveDraft, submitApplication } from "~/models/applications.s
 import { applicationSchema, draftSchema } from "~/forms/application-schema";
 import { ApplicationForm } from "~/components/application-form";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Idee aanvragen – Inwonersfonds Roosendaal" }];
+export const meta = pageTitle("form.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, user, ctx, areas, factors } = await applicationFormContext(request);

@@ -3,6 +3,9 @@ import { data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { commitSession, getSession } from "~/services/session.server";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta = pageTitle("draftSaved.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await getSession(request);

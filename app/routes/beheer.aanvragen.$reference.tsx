@@ -10,6 +10,9 @@ import { ApplicationDetails } from "~/components/application-details";
 import { formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta = pageTitle("bureau.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "application.view_any");

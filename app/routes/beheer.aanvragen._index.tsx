@@ -1,5 +1,5 @@
 // The bureau's list of applications, newest first.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
@@ -8,8 +8,9 @@ import { formatCents } from "~/domain/money";
 import { formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Aanvragen beheren – Inwonersfonds Roosendaal" }];
+export const meta = pageTitle("bureau.title");
 
 const PAGE_SIZE = 50;
 

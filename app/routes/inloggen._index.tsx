@@ -1,5 +1,5 @@
 // Step 1 of signing in: the address. A code and a single-use link go out by mail.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "~/services/db.server";
@@ -14,8 +14,9 @@ import { issueLoginCode } from "~/models/login-codes.server";
 import { Field } from "~/components/field";
 import { ErrorSummary } from "~/components/error-summary";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inloggen – Inwonersfonds Roosendaal" }];
+export const meta = pageTitle("signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { back: safeRedirectPath(new URL(request.url).searchParams.get("terug"), "/mijn-aanvragen") };

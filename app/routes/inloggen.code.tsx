@@ -1,5 +1,5 @@
 // Step 2 of signing in: the six-digit code from the mail.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { authenticator, SignInRefused } from "~/services/auth.server";
 import { getTranslator } from "~/services/locale.server";
@@ -8,8 +8,9 @@ import { completeSignIn } from "~/services/sign-in.server";
 import { Field } from "~/components/field";
 import { ErrorSummary } from "~/components/error-summary";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Code invullen – Inwonersfonds Roosendaal" }];
+export const meta = pageTitle("code.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const email = (await getSession(request)).get("pendingEmail");

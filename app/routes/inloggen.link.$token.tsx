@@ -1,13 +1,14 @@
 // The link from the sign-in mail. Opening it shows a button (mail scanners that open links
 // must not use it up); pressing it signs in. The token alone is the proof, so it works in any browser.
-import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useParams } from "@remix-run/react";
 import { authenticator, SignInRefused } from "~/services/auth.server";
 import { getTranslator } from "~/services/locale.server";
 import { completeSignIn } from "~/services/sign-in.server";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Inloggen – Inwonersfonds Roosendaal" }, { name: "robots", content: "noindex" }];
+export const meta = pageTitle("link.title", { noindex: true });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { t } = await getTranslator(request);

@@ -10,6 +10,9 @@ import type { ApplicationStatus } from "~/domain/lifecycle";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta = pageTitle("mine.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

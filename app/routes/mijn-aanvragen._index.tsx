@@ -1,5 +1,5 @@
 // "Mijn aanvragen": a resident's own applications, and those a supporter filled in for others.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
@@ -9,8 +9,9 @@ import { formatDateTime } from "~/components/format";
 import { formatCents } from "~/domain/money";
 import type { ApplicationStatus } from "~/domain/lifecycle";
 import { useLocale, useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mijn aanvragen – Inwonersfonds Roosendaal" }];
+export const meta = pageTitle("mine.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "application.view_own");

@@ -1,5 +1,5 @@
 // The status link from the confirmation mail: the token itself is the proof, no account needed.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { getLocale } from "~/services/locale.server";
@@ -9,8 +9,9 @@ import { ApplicationDetails } from "~/components/application-details";
 import { formatDateTime } from "~/components/format";
 import type { ApplicationStatus } from "~/domain/lifecycle";
 import { useLocale, useT } from "~/i18n/use-t";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Uw aanvraag – Inwonersfonds Roosendaal" }, { name: "robots", content: "noindex" }];
+export const meta = pageTitle("timeline.title", { noindex: true });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const application = await getApplicationByStatusToken(await getDb(), params.token ?? "", await getLocale(request));
