@@ -232,23 +232,13 @@ export type ApplicationDetail = ApplicationSummary & {
 };
 
 async function detailWhere(db: DB, column: "a.reference" | "a.status_token_hash", value: string, locale: Locale): Promise<ApplicationDetail | null> {
-  const row = await db
-    .selectFrom("applications as a")
-    .innerJoin("areas as ar", "ar.id", "a.area_id")
+  const row = await summaries(db)
     .leftJoin("users as s", "s.id", "a.submitted_by_user_id")
     .select([
       "a.id",
-      "a.reference",
-      "a.title",
-      "a.status",
-      "ar.name as areaName",
-      "a.requested_cents as requestedCents",
-      "a.submitted_at as submittedAt",
-      "a.applicant_name as applicantName",
       "a.applicant_email as applicantEmail",
       "a.applicant_phone as applicantPhone",
       "a.applicant_user_id as applicantUserId",
-      "a.submitted_by_user_id as submittedBy",
       "s.name as submittedByName",
       "a.description",
       "a.activity_date as activityDate",
