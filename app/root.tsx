@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
   isRouteErrorResponse,
@@ -18,12 +18,23 @@ import { getUser } from "~/services/auth.server";
 import { can } from "~/domain/permissions";
 import { actorOf } from "~/services/auth.server";
 import { useT } from "~/i18n/use-t";
-import type { Locale } from "~/i18n/translate";
+import { isLocale, translate, type Locale } from "~/i18n/translate";
+import type { MessageKey } from "~/i18n/catalogue";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+const ERROR_TITLES: Record<number, MessageKey> = { 404: "error.notFound.title", 403: "error.forbidden.title", 413: "error.tooLarge.title" };
+
+// Pages set their own title; this one serves the home page default and every error page.
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  const locale = isLocale(data?.locale) ? data.locale : "nl";
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const title = error ? `${translate(locale, ERROR_TITLES[status] ?? "error.title")} – ${translate(locale, "app.name")}` : translate(locale, "app.name");
+  return [{ title }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);

@@ -50,6 +50,7 @@ export interface ApplicationTable {
   id: string;
   reference: string;
   submission_key: string;
+  content_hash: string | null;
   status: string;
   applicant_name: string;
   applicant_email: string | null;

@@ -86,7 +86,9 @@ export function ApplicationForm(props: ApplicationFormProps) {
       method="post"
       id={form.id}
       onSubmit={(event) => {
-        setSubmits((n) => n + 1);
+        // conform re-checks fields by submitting with an "__intent__" button; only a real send moves focus.
+        const submitter = (event.nativeEvent as SubmitEvent).submitter;
+        if (submitter?.getAttribute("name") !== "__intent__") setSubmits((n) => n + 1);
         form.onSubmit(event);
       }}
       noValidate className="stacked" aria-describedby="form-intro">
@@ -188,7 +190,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
       <fieldset className="section">
         <legend>{t("form.section.money")}</legend>
         <Field id={id("amount")} label={t("form.amount.label")} hint={t("form.amount.hint", { max: formatCents(props.maxCents, locale) })} errors={fields.amount.errors}>
-          <input type="text" inputMode="decimal" autoComplete="off" className="input--short" {...input("amount", true)} />
+          <input type="text" inputMode="decimal" className="input--short" {...input("amount", true)} />
         </Field>
         <fieldset className="group" aria-describedby={describedBy(id("costLines"), true, fields.costLines.errors)}>
           <legend className="group-legend">

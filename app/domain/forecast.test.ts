@@ -230,7 +230,14 @@ describe("forecastPot with little or no history", () => {
     const entries = [allocation, commitment("2025-01-20", 600_000), commitment("2025-02-20", 300_000)];
     const f = run({ entries, today: "2025-03-02" });
     // Elapsed: 1 January – 2 March, 61 days, € 9.000.
-    expect(f.runRate).toMatchObject({ basis: "elapsed", from: "2025-01-01", to: "2025-03-02", days: 61, netCents: 900_000 });
+    expect(f.runRate).toMatchObject({
+      basis: "elapsed",
+      from: "2025-01-01",
+      to: "2025-03-02",
+      days: 61,
+      netCents: 900_000,
+      grants: 2,
+    });
     expect(f.runRate.perMonthCents).toBe(Math.round((900_000 / 61) * DAYS_PER_MONTH));
   });
 

@@ -314,7 +314,9 @@ export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }>
   const n = input.decisions.length;
   const k = approved.length;
   const approvalRate = shrink(k, n, o.priorApprovalRate, o.priorWeight);
-  const grantedRatio = shrink(k === 0 ? 0 : (k * grantedApproved) / requestedApproved, k, o.priorGrantedRatio, o.priorWeight);
+  // k approvals with an amount-weighted ratio count as k observations of that ratio.
+  const observedRatio = requestedApproved === 0 ? 0 : grantedApproved / requestedApproved;
+  const grantedRatio = shrink(k * observedRatio, k, o.priorGrantedRatio, o.priorWeight);
   const requested = input.pipeline.reduce((s, p) => s + p.requestedCents, 0);
   const pipelineExpected = requested * approvalRate * grantedRatio;
 

@@ -100,7 +100,7 @@ describe("balances", () => {
 
 describe("allocate", () => {
   it("puts money into a pot", () => {
-    expect(check({ pots, entries: [] }, alloc("a1", "rijk-2025", 4_900_000, "2025-03-04"))).toEqual({
+    expect(check({ pots, entries: [] }, alloc("a1", "rijk-2025", 4_900_000, "2025-03-04"))).toStrictEqual({
       ok: true,
       entries: [{ id: "a1", potId: "rijk-2025", kind: "allocation", cents: 4_900_000, date: "2025-03-04" }],
     });

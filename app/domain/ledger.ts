@@ -205,13 +205,17 @@ function amountRefusal(cents: number): LedgerRefusal | undefined {
   return undefined;
 }
 
-type PeriodRule = "until_end" | "inside" | "from_start";
+/** Which ends of the pot's period bind an operation (see the header). */
+type PeriodRule = Readonly<{ notBefore: boolean; notAfter: boolean }>;
+const UNTIL_END: PeriodRule = { notBefore: false, notAfter: true }; // allocations
+const INSIDE: PeriodRule = { notBefore: true, notAfter: true }; // commitments
+const FROM_START: PeriodRule = { notBefore: true, notAfter: false }; // disbursements, releases
 
 function potRefusal(state: LedgerState, potId: string, date: string, rule: PeriodRule): LedgerRefusal | undefined {
   const pot = state.pots.find((p) => p.id === potId);
   if (pot === undefined) return refuse("unknown_pot", { potId });
-  const tooEarly = rule !== "until_end" && date < pot.periodStart;
-  const tooLate = rule !== "from_start" && date > pot.periodEnd;
+  const tooEarly = rule.notBefore && date < pot.periodStart;
+  const tooLate = rule.notAfter && date > pot.periodEnd;
   if (tooEarly || tooLate) {
     return refuse("outside_period", { potId, date, periodStart: pot.periodStart, periodEnd: pot.periodEnd });
   }
@@ -225,7 +229,7 @@ function entry(operation: Operation, potId: string, cents: Cents, grantId?: stri
 
 function checkAllocate(state: LedgerState, operation: Allocate): CheckResult {
   const refusal =
-    amountRefusal(operation.cents) ?? potRefusal(state, operation.potId, operation.date, "until_end");
+    amountRefusal(operation.cents) ?? potRefusal(state, operation.potId, operation.date, UNTIL_END);
   if (refusal) return refusal;
   return ok({ entries: [entry(operation, operation.potId, operation.cents)] });
 }
@@ -237,7 +241,7 @@ function checkCommit(state: LedgerState, operation: Commit): CheckResult {
   for (const part of operation.parts) {
     if (seen.has(part.potId)) return refuse("duplicate_pot", { potId: part.potId });
     seen.add(part.potId);
-    const refusal = amountRefusal(part.cents) ?? potRefusal(state, part.potId, operation.date, "inside");
+    const refusal = amountRefusal(part.cents) ?? potRefusal(state, part.potId, operation.date, INSIDE);
     if (refusal) return refusal;
     const { available } = potBalance(state.entries, part.potId);
     if (part.cents > available) {
@@ -254,7 +258,7 @@ function checkPayOrRelease(state: LedgerState, operation: PayOrRelease): CheckRe
     if (refusal) return refusal;
   }
   if (potId !== undefined) {
-    const refusal = potRefusal(state, potId, date, "from_start");
+    const refusal = potRefusal(state, potId, date, FROM_START);
     if (refusal) return refusal;
   }
   const pots = grantBalancesByPot(state.entries, grantId).filter((b) => potId === undefined || b.potId === potId);
@@ -275,7 +279,7 @@ function checkPayOrRelease(state: LedgerState, operation: PayOrRelease): CheckRe
 
   const used = parts.filter((p) => p.cents > 0);
   for (const part of used) {
-    const refusal = potRefusal(state, part.potId, date, "from_start");
+    const refusal = potRefusal(state, part.potId, date, FROM_START);
     if (refusal) return refusal;
   }
   return ok({ entries: used.map((p) => entry(operation, p.potId, p.cents, grantId)) });

@@ -13,6 +13,15 @@ import { renderDraftSavedMail } from "../../emails/draft-saved";
 import { decide } from "~/domain/lifecycle";
 
 export const DRAFT_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
+/** The same application sent again within this time is a repeat, not a new one. */
+export const REPEAT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** What makes two sendings "the same application": who, what, where, when and how much. */
+export function contentFingerprint(input: ApplicationInput): string {
+  const who = (input.email ?? input.phone ?? "").trim().toLowerCase();
+  const fields = [who, input.name.trim().toLowerCase(), input.areaId, input.title.trim(), input.description.trim(), input.activityDate, input.requestedCents, [...input.factorIds].sort().join(",")];
+  return hashToken(JSON.stringify(fields));
+}
 
 export function formatReference(year: number, n: number): string {
   return `IF-${year}-${String(n).padStart(4, "0")}`;
@@ -50,7 +59,13 @@ export async function submitApplication(db: DB, input: ApplicationInput, ctx: Su
   const at = ctx.now.toISOString();
   return db.transaction().execute(async (trx) => {
     // A double click or the back button sends the same key again: answer with the first application.
-    const existing = await trx.selectFrom("applications").select("reference").where("submission_key", "=", input.submissionKey).executeTakeFirst();
+    const contentHash = contentFingerprint(input);
+    const since = new Date(ctx.now.getTime() - REPEAT_WINDOW_MS).toISOString();
+    const existing = await trx
+      .selectFrom("applications")
+      .select("reference")
+      .where((eb) => eb.or([eb("submission_key", "=", input.submissionKey), eb.and([eb("content_hash", "=", contentHash), eb("submitted_at", ">", since)])]))
+      .executeTakeFirst();
     if (existing) return { reference: existing.reference, created: false };
 
     // The lifecycle decides the first status; the route has already checked the permission.
@@ -74,6 +89,7 @@ export async function submitApplication(db: DB, input: ApplicationInput, ctx: Su
         id,
         reference,
         submission_key: input.submissionKey,
+        content_hash: contentHash,
         status,
         applicant_name: input.name,
         applicant_email: input.email ? normaliseEmail(input.email) : null,

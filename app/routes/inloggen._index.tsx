@@ -19,14 +19,14 @@ import { pageTitle } from "~/i18n/meta";
 export const meta = pageTitle("signIn.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { back: safeRedirectPath(new URL(request.url).searchParams.get("terug"), "/mijn-aanvragen") };
+  return { back: safeRedirectPath(new URL(request.url).searchParams.get("terug"), "") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { t } = await getTranslator(request);
   const email = String(form.get("email") ?? "").trim();
-  const back = safeRedirectPath(String(form.get("back") ?? ""), "/mijn-aanvragen");
+  const back = safeRedirectPath(String(form.get("back") ?? ""), "");
   const parsed = z.string().max(254).email().safeParse(email);
   if (!parsed.success) return data({ email, error: t("signIn.error.emailInvalid") }, { status: 400 });
   const result = await issueLoginCode(await getDb(), { email, ip: clientIp(context), now: now(), t, linkBase: config().publicUrl });
@@ -34,7 +34,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   kickMailWorker();
   const session = await getSession(request);
   session.set("pendingEmail", parsed.data.toLowerCase());
-  session.set("afterSignIn", back);
+  if (back) session.set("afterSignIn", back);
+  else session.unset("afterSignIn");
   return redirect("/inloggen/code", { headers: { "Set-Cookie": await commitSession(session) } });
 }
 

@@ -1,9 +1,11 @@
 // Migrations are listed here, not discovered on disk, so they survive bundling by the Remix compiler.
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
+import * as m0002 from "./0002_content_fingerprint";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
+  "0002_content_fingerprint": m0002,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -70,9 +70,9 @@ describe("submitting an application", () => {
   });
 
   it("numbers references per year and restarts in a new year", async () => {
-    await submitApplication(db, input(), ctx());
-    await submitApplication(db, input(), ctx());
-    const next = await submitApplication(db, input(), ctx({ localDate: "2027-01-01" }));
+    await submitApplication(db, input({ title: "Eerste" }), ctx());
+    await submitApplication(db, input({ title: "Tweede" }), ctx());
+    const next = await submitApplication(db, input({ title: "Derde" }), ctx({ localDate: "2027-01-01" }));
     expect(next.reference).toBe("IF-2027-0001");
     expect(formatReference(2027, 42)).toBe("IF-2027-0042");
     const { rows, total } = await listAllApplications(db, { limit: 10, offset: 0 });
@@ -88,6 +88,17 @@ describe("submitting an application", () => {
     expect(await count(db, "applications")).toBe(1);
     expect(await count(db, "audit_log")).toBe(1);
     expect(await count(db, "outbox")).toBe(1);
+  });
+
+  it("recognises the same application sent again with a new form key (back button) within a day", async () => {
+    const first = await submitApplication(db, input(), ctx());
+    const resent = await submitApplication(db, input({ title: "  Samen koken " }), ctx({ now: new Date(NOW.getTime() + 60_000) }));
+    expect(resent).toEqual({ reference: first.reference, created: false });
+    const other = await submitApplication(db, input({ requestedCents: 99_00, amount: 99_00 }), ctx());
+    expect(other.created).toBe(true);
+    const nextDay = await submitApplication(db, input(), ctx({ now: new Date(NOW.getTime() + 25 * 3600_000) }));
+    expect(nextDay.created).toBe(true);
+    expect(await count(db, "applications")).toBe(3);
   });
 
   it("writes nothing when any part fails (one transaction)", async () => {
