@@ -9,13 +9,13 @@ export function StatusTimeline({ status }: { status: ApplicationStatus }) {
   const reached = stage ? TIMELINE_STAGES.indexOf(stage) : -1;
   return (
     <div className="timeline">
-      {stage === null ? <p>{t("timeline.stopped", { status: t(`status.${status}` as MessageKey) })}</p> : null}
+      {stage === null ? <p>{t("timeline.stopped", { status: t(`lifecycle.status.${status}` as MessageKey) })}</p> : null}
       <ol>
         {TIMELINE_STAGES.map((s, i) => {
           const state = i < reached ? "done" : i === reached ? "current" : "todo";
           return (
             <li key={s} className={`timeline-step timeline-step--${state}`} aria-current={state === "current" ? "step" : undefined}>
-              <span className="timeline-label">{t(`timeline.${s}` as MessageKey)}</span>
+              <span className="timeline-label">{t(`lifecycle.stage.${s}` as MessageKey)}</span>
               <span className="visually-hidden"> ({t(`timeline.${state}` as MessageKey)})</span>
             </li>
           );

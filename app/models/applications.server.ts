@@ -2,7 +2,7 @@
 // drafts that are never visible to the bureau, and the read models for residents and the bureau.
 import type { DB } from "~/services/db.server";
 import type { ApplicationInput } from "~/forms/application-schema";
-import type { Locale, Translate } from "~/i18n/translate";
+import { translator, type Locale, type Translate } from "~/i18n/translate";
 import type { User } from "./users.server";
 import { findOrCreateResident, normaliseEmail } from "./users.server";
 import { writeAudit, type AuditActor } from "./audit.server";
@@ -10,6 +10,7 @@ import { enqueueMail } from "./outbox.server";
 import { hashToken, newId, newToken } from "~/services/tokens.server";
 import { renderApplicationReceivedMail } from "../../emails/application-received";
 import { renderDraftSavedMail } from "../../emails/draft-saved";
+import { renderNewApplicationMail } from "../../emails/new-application";
 import { decide } from "~/domain/lifecycle";
 
 export const DRAFT_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
@@ -50,6 +51,8 @@ export type SubmitContext = {
   /** "YYYY-MM-DD" in Europe/Amsterdam: the year of the reference number. */
   localDate: string;
   publicUrl: string;
+  /** The bureau's shared inbox for "new application" notices; none when not configured. */
+  bureauEmail?: string;
   draftToken?: string | null;
 };
 
@@ -128,15 +131,20 @@ export async function submitApplication(db: DB, input: ApplicationInput, ctx: Su
     if (ctx.draftToken) {
       await trx.updateTable("drafts").set({ consumed_at: at }).where("token_hash", "=", hashToken(ctx.draftToken)).where("consumed_at", "is", null).execute();
     }
-    const to = input.email ?? ctx.user?.email;
-    if (to) {
-      const rendered = renderApplicationReceivedMail(ctx.t, {
-        name: input.name,
-        title: input.title,
-        reference,
-        statusUrl: `${ctx.publicUrl}/status/${statusToken}`,
-      });
-      await enqueueMail(trx, { to, template: "application-received", rendered, at });
+    // The lifecycle says who hears of it: the applicant (or the supporter without the resident's
+    // e-mail) and the bureau's inbox.
+    for (const effect of decision.effects) {
+      if (effect.type !== "mail") continue;
+      if (effect.to === "applicant") {
+        const to = input.email ?? ctx.user?.email;
+        if (!to) continue;
+        const rendered = renderApplicationReceivedMail(ctx.t, { name: input.name, title: input.title, reference, statusUrl: `${ctx.publicUrl}/status/${statusToken}` });
+        await enqueueMail(trx, { to, template: "application-received", rendered, at });
+      } else if (ctx.bureauEmail) {
+        const area = await trx.selectFrom("areas").select("name").where("id", "=", input.areaId).executeTakeFirstOrThrow();
+        const rendered = renderNewApplicationMail(translator("nl"), { reference, title: input.title, areaName: area.name, url: `${ctx.publicUrl}/beheer/aanvragen/${reference}` });
+        await enqueueMail(trx, { to: ctx.bureauEmail, template: "new-application", rendered, at });
+      }
     }
     return { reference, created: true };
   });

@@ -66,6 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     now: at,
     localDate: amsterdamDate(at),
     publicUrl: config().publicUrl,
+    bureauEmail: config().bureauEmail,
     draftToken,
   });
   const session = await getSession(request);

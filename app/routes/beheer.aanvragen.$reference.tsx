@@ -45,7 +45,7 @@ export default function BureauApplication() {
       </p>
       <h1>{application.title}</h1>
       <p className="meta">
-        {application.reference} · <span className="status-badge">{t(`status.${application.status}` as MessageKey)}</span>
+        {application.reference} · <span className="status-badge">{t(`lifecycle.status.${application.status}` as MessageKey)}</span>
       </p>
       <ApplicationDetails application={application} showContact />
       <h2>{t("bureau.history")}</h2>

@@ -58,7 +58,7 @@ export default function BureauApplications() {
                   <td>{a.areaName}</td>
                   <td className="num">{formatCents(a.requestedCents, locale)}</td>
                   <td>
-                    <span className="status-badge">{t(`status.${a.status}` as MessageKey)}</span>
+                    <span className="status-badge">{t(`lifecycle.status.${a.status}` as MessageKey)}</span>
                   </td>
                   <td>{formatDateTime(a.submittedAt, locale)}</td>
                 </tr>

@@ -11,6 +11,7 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().default("file:data/inwonersfonds.sqlite"),
   DATA_DIR: z.string().optional(),
   SMTP_URL: z.string().url().optional(),
+  BUREAU_EMAIL: z.string().email().optional(),
   MAIL_FROM: z.string().default("Inwonersfonds Roosendaal <inwonersfonds@example.org>"),
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(32).optional(),
@@ -25,6 +26,7 @@ export type Config = {
   dataDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  bureauEmail: string | undefined;
   publicUrl: string;
   sessionSecret: string;
   fundMaxCents: number;
@@ -65,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    bureauEmail: e.BUREAU_EMAIL,
     publicUrl,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,

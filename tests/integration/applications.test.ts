@@ -69,6 +69,21 @@ describe("submitting an application", () => {
     expect(await getApplicationByStatusToken(db, "not-a-token", "nl")).toBeNull();
   });
 
+  it("tells the bureau's inbox, when configured, without personal data", async () => {
+    await submitApplication(db, input(), ctx({ bureauEmail: "bureau@example.org" }));
+    const mails = await db.selectFrom("outbox").selectAll().orderBy("template").execute();
+    expect(mails.map((m) => [m.template, m.to_address])).toEqual([
+      ["application-received", "sanne@example.org"],
+      ["new-application", "bureau@example.org"],
+    ]);
+    const notice = mails[1]!;
+    expect(notice.subject).toBe("Nieuwe aanvraag IF-2026-0001");
+    expect(notice.text_body).toContain("https://fonds.example/beheer/aanvragen/IF-2026-0001");
+    expect(notice.text_body).toContain("Kroeven");
+    expect(notice.text_body).not.toContain("Sanne");
+    expect(notice.text_body).not.toContain("sanne@example.org");
+  });
+
   it("numbers references per year and restarts in a new year", async () => {
     await submitApplication(db, input({ title: "Eerste" }), ctx());
     await submitApplication(db, input({ title: "Tweede" }), ctx());

@@ -32,6 +32,9 @@ export const nl = {
   "mail.draft.subject": "Ga verder met uw aanvraag",
   "mail.draft.text": "U heeft uw aanvraag voor het Inwonersfonds opgeslagen. Met deze link gaat u verder waar u was. De link werkt 30 dagen.",
   "mail.draft.button": "Verder met mijn aanvraag",
+  "mail.newApplication.subject": "Nieuwe aanvraag {reference}",
+  "mail.newApplication.text": "Er is een nieuwe aanvraag binnengekomen: {reference} \"{title}\" in {area}. De bewoner hoort binnen 5 werkdagen van ons.",
+  "mail.newApplication.button": "Bekijk de aanvraag",
 } as const;
 
 export const en: Record<keyof typeof nl, string> = {
@@ -67,4 +70,7 @@ export const en: Record<keyof typeof nl, string> = {
   "mail.draft.subject": "Continue your application",
   "mail.draft.text": "You saved your application for the Residents' Fund. With this link you continue where you left off. The link works for 30 days.",
   "mail.draft.button": "Continue my application",
+  "mail.newApplication.subject": "New application {reference}",
+  "mail.newApplication.text": "A new application has come in: {reference} \"{title}\" in {area}. The resident hears from us within 5 working days.",
+  "mail.newApplication.button": "View the application",
 };
