@@ -324,3 +324,6 @@ export function timelineStage(status: ApplicationStatus): TimelineStage | null {
 
 /** Statuses in which nothing more happens. */
 export const FINAL_STATUSES: readonly ApplicationStatus[] = ["declined", "closed", "withdrawn", "cancelled"];
+
+/** Statuses in which the bureau owes the applicant an answer (the decision-time target runs). */
+export const AWAITING_BUREAU: readonly ApplicationStatus[] = ["submitted", "in_review", "awaiting_second_review"];

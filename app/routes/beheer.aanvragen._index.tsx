@@ -5,6 +5,10 @@ import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
 import { listAllApplications } from "~/models/applications.server";
 import { formatCents } from "~/domain/money";
+import { AWAITING_BUREAU, type ApplicationStatus } from "~/domain/lifecycle";
+import { dueDate, isOverdue } from "~/domain/workdays";
+import { now } from "~/services/clock.server";
+import { formatDate } from "~/components/format";
 import { formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
@@ -18,7 +22,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "application.view_any");
   const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1);
   const { rows, total } = await listAllApplications(await getDb(), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const at = now();
+  // The decision-time target (5 working days) runs while the bureau owes an answer.
+  const withDue = rows.map((row) => {
+    const waiting = AWAITING_BUREAU.includes(row.status as ApplicationStatus);
+    const submitted = new Date(row.submittedAt);
+    return { ...row, due: waiting ? dueDate(submitted) : null, overdue: waiting && isOverdue(submitted, at) };
+  });
+  return { rows: withDue, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 export default function BureauApplications() {
@@ -46,12 +57,13 @@ export default function BureauApplications() {
                 </th>
                 <th scope="col">{t("bureau.col.status")}</th>
                 <th scope="col">{t("bureau.col.submitted")}</th>
+                <th scope="col">{t("bureau.col.due")}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map((a) => (
                 <tr key={a.reference}>
-                  <td>
+                  <td className="ref">
                     <Link to={`/beheer/aanvragen/${a.reference}`}>{a.reference}</Link>
                   </td>
                   <td>{a.title}</td>
@@ -61,6 +73,10 @@ export default function BureauApplications() {
                     <span className="status-badge">{t(`lifecycle.status.${a.status}` as MessageKey)}</span>
                   </td>
                   <td>{formatDateTime(a.submittedAt, locale)}</td>
+                  <td className={a.overdue ? "overdue" : undefined}>
+                    {a.due ? formatDate(a.due, locale) : "–"}
+                    {a.overdue ? <strong> {t("bureau.overdue")}</strong> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

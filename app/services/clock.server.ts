@@ -1,3 +1,5 @@
+import { amsterdamDate as domainAmsterdamDate } from "~/domain/workdays";
+
 // One clock for the whole server, so tests can move time instead of waiting for it.
 let offsetMs = 0;
 
@@ -18,7 +20,7 @@ export function resetClock(): void {
   offsetMs = 0;
 }
 
-/** The calendar date in Europe/Amsterdam ("YYYY-MM-DD"): the fund's dates are local dates. */
+/** The calendar date in Europe/Amsterdam ("YYYY-MM-DD"); the rule itself lives in domain/workdays. */
 export function amsterdamDate(instant: Date = now()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return domainAmsterdamDate(instant);
 }

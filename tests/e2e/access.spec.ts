@@ -88,7 +88,7 @@ test.describe("toegang", () => {
 
     const table = page.getByRole("table");
     const headers = await table.getByRole("columnheader").allInnerTexts();
-    expect(headers.map((h) => h.trim())).toEqual(["Nummer", "Idee", "Wijk of buurt", "Bedrag", "Status", "Ontvangen"]);
+    expect(headers.map((h) => h.trim())).toEqual(["Nummer", "Idee", "Wijk of buurt", "Bedrag", "Status", "Ontvangen", "Antwoord uiterlijk"]);
     const rows = table.getByRole("row").filter({ has: page.getByRole("cell") });
     const expected = referencesNewestFirst();
     await expect(rows).toHaveCount(Math.min(expected.length, 50));
@@ -101,6 +101,10 @@ test.describe("toegang", () => {
     await expect(first.getByRole("cell").nth(2)).toHaveText("Fatima");
     await expect(first.getByRole("cell").nth(3)).toHaveText(/1\.250,50/);
     await expect(first.getByRole("cell").nth(4)).toHaveText("Ontvangen");
+    // Sent today: the answer is due within 5 working days and is not late.
+    await expect(first.getByRole("cell").nth(6)).toHaveText(/^\d{1,2} \w+ \d{4}$/);
+    // The oldest demo application was sent almost two weeks ago and is marked late.
+    await expect(rows.filter({ hasText: "IF-2026-0001" }).or(rows.filter({ hasText: "Samen koken in de Kroeven" })).first().getByRole("cell").nth(6)).toContainText("(te laat)");
 
     await first.getByRole("link", { name: reference }).click();
     await expect(page).toHaveURL(new RegExp(`/beheer/aanvragen/${reference}$`));
