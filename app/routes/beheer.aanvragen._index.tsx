@@ -84,7 +84,7 @@ export default function BureauApplications() {
         </div>
       )}
       {pages > 1 ? (
-        <nav aria-label="Pagina's" className="button-row">
+        <nav aria-label={t("bureau.pages")} className="button-row">
           {page > 1 ? <Link to={`?pagina=${page - 1}`}>← {page - 1}</Link> : null}
           <span>
             {page} / {pages}

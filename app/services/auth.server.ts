@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import { getDb } from "./db.server";
 import { now } from "./clock.server";
 import { getSession } from "./session.server";
+import { readForm } from "./form.server";
 import { verifyLoginCode, verifyLoginLink } from "~/models/login-codes.server";
 import { getUserById, type User } from "~/models/users.server";
 import { can, type Action, type Actor } from "~/domain/permissions";
@@ -19,7 +20,7 @@ export class SignInRefused extends Error {
 class EmailCodeStrategy extends Strategy<string, { email: string; code: string }> {
   name = "email-code";
   override async authenticate(request: Request): Promise<string> {
-    const form = await request.formData();
+    const form = await readForm(request);
     const code = String(form.get("code") ?? "").replace(/\s/g, "");
     if (!/^\d{6}$/.test(code)) throw new SignInRefused("format");
     const email = (await getSession(request)).get("pendingEmail");
@@ -31,7 +32,7 @@ class EmailCodeStrategy extends Strategy<string, { email: string; code: string }
 class EmailLinkStrategy extends Strategy<string, { token: string }> {
   name = "email-link";
   override async authenticate(request: Request): Promise<string> {
-    const form = await request.formData();
+    const form = await readForm(request);
     return this.verify({ token: String(form.get("token") ?? "") });
   }
 }

@@ -41,6 +41,7 @@ describe("architecture", () => {
     for (const file of [...files("app/routes"), ...files("app/components")]) {
       const source = fs.readFileSync(file, "utf8").replace(/^\s*\/\/.*$/gm, "");
       expect(dutch.test(source), `${file} contains a Dutch literal`).toBe(false);
+      expect(source, `${file} has a literal text attribute`).not.toMatch(/\b(aria-label|title|placeholder|alt)="[^"]+"/);
     }
   });
 });
