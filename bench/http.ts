@@ -11,7 +11,7 @@ const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 10;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-http-"));
-const env = { ...process.env, PORT: String(PORT), DATABASE_URL: `file:${path.join(dir, "bench.sqlite")}`, NODE_ENV: "production" };
+const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), DATABASE_URL: `file:${path.join(dir, "bench.sqlite")}`, NODE_ENV: "production" };
 
 await new Promise<void>((resolve, reject) => {
   const setup = spawn("npx", ["tsx", "scripts/setup.ts", "--seed-if-empty"], { env, stdio: "ignore" });

@@ -108,16 +108,12 @@ export type PipelineForecast = Readonly<{
   decisions: number;
 }>;
 
-export type PotForecast = Readonly<{
-  potId: string;
-  today: string;
+/** What a pot's forecast and the fund's summed forecast both say. */
+type ForecastTotals = Readonly<{
   endDate: string;
   budgetCents: Cents;
   committedCents: Cents;
   plannedCents: Cents;
-  curve: CurvePoint[];
-  runRate: RunRate;
-  pipeline: PipelineForecast;
   remainingDays: number;
   forecast: Estimate;
   leftCents: Cents;
@@ -126,19 +122,10 @@ export type PotForecast = Readonly<{
   sentence: Sentence;
 }>;
 
-export type FundForecast = Readonly<{
-  pots: PotForecast[];
-  endDate: string;
-  budgetCents: Cents;
-  committedCents: Cents;
-  plannedCents: Cents;
-  remainingDays: number;
-  forecast: Estimate;
-  leftCents: Cents;
-  risk: RiskLevel;
-  averageGrantCents: Cents | null;
-  sentence: Sentence;
-}>;
+export type PotForecast = ForecastTotals &
+  Readonly<{ potId: string; today: string; curve: CurvePoint[]; runRate: RunRate; pipeline: PipelineForecast }>;
+
+export type FundForecast = ForecastTotals & Readonly<{ pots: PotForecast[] }>;
 
 export type ForecastRefusal =
   | Refusal<"invalid_date", { date: string }>
