@@ -17,4 +17,12 @@ app.use("/build", express.static(path.join(root, "public/build"), { immutable: t
 app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }) }));
 
-app.listen(port, () => console.log(`Inwonersfonds listening on http://localhost:${port}`));
+const server = app.listen(port, () => console.log(`Inwonersfonds listening on http://localhost:${port}`));
+
+// On stop, finish the requests in flight first, so no resident's submission is cut off halfway.
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}

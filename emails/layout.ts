@@ -29,6 +29,6 @@ export function composeMail(
   const button = action
     ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#0b5a8c;color:#ffffff;padding:12px 20px;border-radius:4px;text-decoration:none;font-weight:bold">${escapeHtml(action.label)}</a></p><p style="margin:0 0 16px;font-size:14px;color:#444">${escapeHtml(action.url)}</p>`
     : "";
-  const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff"><main style="max-width:560px">${lines.map(paragraphs).join("")}${button}<hr style="border:none;border-top:1px solid #ccc;margin:24px 0"><p style="font-size:14px;color:#444">${escapeHtml(footer)}</p></main></body></html>`;
+  const html = `<!doctype html><html lang="${escapeHtml(t("mail.lang"))}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;background:#ffffff"><main style="max-width:560px">${lines.map(paragraphs).join("")}${button}<hr style="border:none;border-top:1px solid #ccc;margin:24px 0"><p style="font-size:14px;color:#444">${escapeHtml(footer)}</p></main></body></html>`;
   return { subject, text, html };
 }
