@@ -4,8 +4,6 @@ import type { DB } from "~/services/db.server";
 
 export type AuditActor = { userId: string | null; label: string };
 
-export const SYSTEM_ACTOR: AuditActor = { userId: null, label: "system" };
-
 export async function writeAudit(
   trx: DB,
   entry: {

@@ -17,9 +17,3 @@ export function hashToken(token: string): string {
 export function newNumericCode(): string {
   return crypto.randomInt(0, 1_000_000).toString().padStart(6, "0");
 }
-
-export function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && crypto.timingSafeEqual(x, y);
-}
