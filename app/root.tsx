@@ -36,11 +36,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   return [{ title }];
 };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, user] = await Promise.all([getLocale(request), getUser(request)]);
   const actor = actorOf(user);
   return {
     locale,
+    // The page's Content-Security-Policy nonce (server.js), for the scripts Remix writes inline.
+    nonce: typeof context.cspNonce === "string" ? context.cspNonce : undefined,
     user: user
       ? {
           email: user.email,
@@ -140,8 +142,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           {children}
         </main>
         <Footer />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={data?.nonce} />
+        <Scripts nonce={data?.nonce} />
       </body>
     </html>
   );

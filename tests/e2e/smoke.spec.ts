@@ -27,3 +27,19 @@ test("a resident sends an idea and gets a reference number", async ({ page }) =>
   await expect(page.getByRole("heading", { level: 1, name: "Bedankt! Wij hebben uw aanvraag ontvangen" })).toBeVisible();
   await expect(page.getByTestId("reference")).toHaveText(/^IF-\d{4}-\d{4}$/);
 });
+
+test("pages carry a Content Security Policy, and the app runs within it", async ({ page }) => {
+  const refused: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/.test(m.text())) refused.push(m.text());
+  });
+  const response = await page.goto("/aanvragen/nieuw");
+  const csp = response?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(csp).toContain("frame-ancestors 'none'");
+  // An empty submit is checked in the browser by the hydrated app: scripts ran under the policy.
+  await page.waitForFunction(() => "__remixContext" in window && document.querySelector("form[id=application]") !== null);
+  await page.getByRole("button", { name: "Verstuur mijn aanvraag" }).click();
+  await expect(page.getByRole("alert")).toContainText("dingen nog niet goed");
+  expect(refused).toEqual([]);
+});
