@@ -10,7 +10,8 @@ import type { Translate } from "~/i18n/translate";
 export const CODE_LIFETIME_MS = 15 * 60 * 1000;
 export const MAX_ATTEMPTS_PER_CODE = 5;
 export const MAX_CODES_PER_ADDRESS = 5; // per 15 minutes
-export const MAX_CODES_PER_IP = 20; // per 15 minutes
+// A shared connection (a community centre, the bureau behind one address) serves many people.
+export const MAX_CODES_PER_IP = 50; // per 15 minutes
 
 function codeHash(email: string, code: string): string {
   return hashToken(`${normaliseEmail(email)}:${code}`);

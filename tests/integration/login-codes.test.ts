@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb, count } from "../support/test-db";
 import { translator } from "~/i18n/translate";
-import { issueLoginCode, verifyLoginCode, verifyLoginLink, CODE_LIFETIME_MS, MAX_CODES_PER_ADDRESS } from "~/models/login-codes.server";
+import { issueLoginCode, verifyLoginCode, verifyLoginLink, CODE_LIFETIME_MS, MAX_CODES_PER_ADDRESS, MAX_CODES_PER_IP } from "~/models/login-codes.server";
 import { getUserById } from "~/models/users.server";
 import type { DB } from "~/services/db.server";
 
@@ -71,9 +71,9 @@ describe("sign-in codes", () => {
     expect(await count(db, "login_codes")).toBe(MAX_CODES_PER_ADDRESS);
     // After a quarter of an hour the address may ask again.
     expect((await requestCode("bewoner@example.org", "1.2.3.4", later(CODE_LIFETIME_MS + 1))).result.ok).toBe(true);
-    for (let i = 0; i < 15; i++) await requestCode(`other${i}@example.org`, "9.9.9.9");
+    // One shared address (a community centre's wifi) may ask for many different residents.
+    for (let i = 0; i < MAX_CODES_PER_IP - 1; i++) expect((await requestCode(`other${i}@example.org`, "9.9.9.9")).result.ok).toBe(true);
     expect((await requestCode("last@example.org", "9.9.9.9")).result).toEqual({ ok: true });
-    for (let i = 0; i < 4; i++) await requestCode(`more${i}@example.org`, "9.9.9.9");
     expect((await requestCode("blocked@example.org", "9.9.9.9")).result).toEqual({ ok: false, reason: "rate_limited" });
   });
 });
