@@ -15,6 +15,7 @@
 import type { Cents } from "./money";
 import { can, type Action, type Actor } from "./permissions";
 import { refuse, type Refusal } from "./result";
+import { dueDate, isOverdue } from "./workdays";
 
 export const APPLICATION_STATUSES = [
   "draft",
@@ -327,3 +328,9 @@ export const FINAL_STATUSES: readonly ApplicationStatus[] = ["declined", "closed
 
 /** Statuses in which the bureau owes the applicant an answer (the decision-time target runs). */
 export const AWAITING_BUREAU: readonly ApplicationStatus[] = ["submitted", "in_review", "awaiting_second_review"];
+
+/** While the bureau owes an answer: the last day it is on time, and whether that day has passed. */
+export function answerDue(status: ApplicationStatus, submittedAt: Date, now: Date): { due: string; overdue: boolean } | null {
+  if (!AWAITING_BUREAU.includes(status)) return null;
+  return { due: dueDate(submittedAt), overdue: isOverdue(submittedAt, now) };
+}

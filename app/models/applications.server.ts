@@ -4,7 +4,7 @@ import type { DB } from "~/services/db.server";
 import type { ApplicationInput } from "~/forms/application-schema";
 import { translator, type Locale, type Translate } from "~/i18n/translate";
 import type { User } from "./users.server";
-import { findOrCreateResident, normaliseEmail } from "./users.server";
+import { actorOf, findOrCreateResident, normaliseEmail } from "./users.server";
 import { writeAudit, type AuditActor } from "./audit.server";
 import { enqueueMail } from "./outbox.server";
 import { hashToken, newId, newToken } from "~/services/tokens.server";
@@ -72,11 +72,10 @@ export async function submitApplication(db: DB, input: ApplicationInput, ctx: Su
     if (existing) return { reference: existing.reference, created: false };
 
     // The lifecycle decides the first status; the route has already checked the permission.
-    const actor = ctx.user ? { userId: ctx.user.id, roles: ctx.user.roles, organisationId: ctx.user.organisationId } : { userId: null, roles: [] };
     const decision = decide(
       { status: "draft", requestedCents: input.requestedCents, grantedCents: null, applicantUserId: null, submittedByUserId: null, areaEligible: true, activityDate: input.activityDate, firstApproverUserId: null },
       { type: "submit" },
-      actor,
+      actorOf(ctx.user),
       { fourEyesThresholdCents: Number.MAX_SAFE_INTEGER, maxAmountCents: ctx.maxCents ?? Number.MAX_SAFE_INTEGER, conflictsOfInterest: [], today: ctx.localDate },
     );
     if (!decision.ok) throw new Error(`Submitting refused by the lifecycle: ${decision.reason}`);

@@ -1,9 +1,14 @@
 // Users are found by e-mail address; a resident's account is made the first time they sign in or apply.
 import type { DB } from "~/services/db.server";
-import type { Role } from "~/domain/permissions";
+import type { Actor, Role } from "~/domain/permissions";
 import { newId } from "~/services/tokens.server";
 
 export type User = { id: string; email: string; name: string; roles: Role[]; organisationId: string | null };
+
+/** The user as the permission table and the lifecycle see them; null is an anonymous visitor. */
+export function actorOf(user: User | null): Actor {
+  return user ? { userId: user.id, roles: user.roles, organisationId: user.organisationId } : { userId: null, roles: [] };
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -5,11 +5,9 @@ import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
 import { listAllApplications } from "~/models/applications.server";
 import { formatCents } from "~/domain/money";
-import { AWAITING_BUREAU, type ApplicationStatus } from "~/domain/lifecycle";
-import { dueDate, isOverdue } from "~/domain/workdays";
+import { answerDue, type ApplicationStatus } from "~/domain/lifecycle";
 import { now } from "~/services/clock.server";
-import { formatDate } from "~/components/format";
-import { formatDateTime } from "~/components/format";
+import { formatDate, formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
 import { pageTitle } from "~/i18n/meta";
@@ -23,11 +21,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1);
   const { rows, total } = await listAllApplications(await getDb(), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const at = now();
-  // The decision-time target (5 working days) runs while the bureau owes an answer.
   const withDue = rows.map((row) => {
-    const waiting = AWAITING_BUREAU.includes(row.status as ApplicationStatus);
-    const submitted = new Date(row.submittedAt);
-    return { ...row, due: waiting ? dueDate(submitted) : null, overdue: waiting && isOverdue(submitted, at) };
+    const answer = answerDue(row.status as ApplicationStatus, new Date(row.submittedAt), at);
+    return { ...row, due: answer?.due ?? null, overdue: answer?.overdue ?? false };
   });
   return { rows: withDue, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

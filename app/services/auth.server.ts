@@ -8,8 +8,10 @@ import { now } from "./clock.server";
 import { getSession } from "./session.server";
 import { readForm } from "./form.server";
 import { verifyLoginCode, verifyLoginLink } from "~/models/login-codes.server";
-import { getUserById, type User } from "~/models/users.server";
-import { can, type Action, type Actor } from "~/domain/permissions";
+import { actorOf, getUserById, type User } from "~/models/users.server";
+
+export { actorOf };
+import { can, type Action } from "~/domain/permissions";
 
 export class SignInRefused extends Error {
   constructor(readonly reason: "invalid" | "no_pending" | "format") {
@@ -57,10 +59,6 @@ export async function getUser(request: Request): Promise<User | null> {
   const userId = (await getSession(request)).get("userId");
   if (!userId) return null;
   return getUserById(await getDb(), userId);
-}
-
-export function actorOf(user: User | null): Actor {
-  return user ? { userId: user.id, roles: user.roles, organisationId: user.organisationId } : { userId: null, roles: [] };
 }
 
 export async function requireUser(request: Request): Promise<User> {

@@ -3,19 +3,18 @@ import { redirect } from "@remix-run/node";
 import { commitSession, getSession } from "./session.server";
 import { safeRedirectPath } from "./redirect.server";
 import { getDb } from "./db.server";
-import { getUserById } from "~/models/users.server";
+import { actorOf, getUserById } from "~/models/users.server";
 import { can } from "~/domain/permissions";
 
 /** Without a page to return to, staff start at the bureau's list and residents at their own applications. */
 async function homeFor(userId: string): Promise<string> {
   const user = await getUserById(await getDb(), userId);
-  const actor = { userId, roles: user?.roles ?? [] };
-  return can(actor, "bureau.access").allowed ? "/beheer/aanvragen" : "/mijn-aanvragen";
+  return can(actorOf(user), "bureau.access").allowed ? "/beheer/aanvragen" : "/mijn-aanvragen";
 }
 
 export async function completeSignIn(request: Request, userId: string): Promise<Response> {
   const session = await getSession(request);
-  const back = safeRedirectPath(session.get("afterSignIn"), await homeFor(userId));
+  const back = safeRedirectPath(session.get("afterSignIn"), "") || (await homeFor(userId));
   session.unset("pendingEmail");
   session.unset("afterSignIn");
   session.set("userId", userId);
