@@ -1,15 +1,27 @@
-// Server entry: streams the page, adds safety headers, and starts the outbox sender once per process.
+// Server entry: streams the page and logs unexpected errors as one line with a trace id. It also
+// hands server.js what it needs before listening (startup.server.ts starts the outbox sender).
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { startMailWorker } from "~/services/mail.server";
+import { loggablePath } from "~/services/startup.server";
+
+export { startup, guardRequest, errorPage, loggablePath } from "~/services/startup.server";
 
 export const streamTimeout = 5000;
 
-if (process.env.NODE_ENV !== "test") startMailWorker();
+// One line per unexpected error: method, path (tokens cut), trace id; never form values.
+// A page that does not exist and a visitor who went away are not errors.
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith("No route matches URL")) return;
+  const traceId = typeof context.traceId === "string" ? context.traceId : "-";
+  const frame = error instanceof Error ? (error.stack?.split("\n")[1]?.trim() ?? "") : "";
+  console.error(`[error] ${traceId} ${request.method} ${loggablePath(request.url.replace(/^https?:\/\/[^/]+/, ""))}: ${message.split("\n")[0]} ${frame}`.trim());
+};
 
 export default function handleRequest(
   request: Request,
@@ -21,9 +33,6 @@ export default function handleRequest(
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const userAgent = request.headers.get("user-agent");
   const readyEvent = userAgent && isbot(userAgent) ? "onAllReady" : "onShellReady";
-  responseHeaders.set("X-Content-Type-Options", "nosniff");
-  responseHeaders.set("Referrer-Policy", "same-origin");
-  responseHeaders.set("X-Frame-Options", "DENY");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -42,7 +51,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) console.error(`[error] render ${loggablePath(new URL(request.url).pathname)}: ${error instanceof Error ? error.message : String(error)}`);
         },
       },
     );

@@ -43,6 +43,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
     // The page's Content-Security-Policy nonce (server.js), for the scripts Remix writes inline.
     nonce: typeof context.cspNonce === "string" ? context.cspNonce : undefined,
+    // The request's short id (server.js), shown on the error page so the helpdesk finds the log line.
+    traceId: typeof context.traceId === "string" ? context.traceId : undefined,
     user: user
       ? {
           email: user.email,
@@ -104,7 +106,9 @@ function Header() {
         </nav>
       </div>
       {data?.user ? (
-        <p className="wrap signed-in">{t("nav.signedInAs", { email: data.user.email })}</p>
+        <p className="wrap signed-in">
+          {t("nav.signedInAs", { email: data.user.email })} · <Link to="/uitloggen">{t("security.signOut.allLink")}</Link>
+        </p>
       ) : null}
     </header>
   );
@@ -156,6 +160,7 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const t = useT();
+  const traceId = useRouteLoaderData<RootData>("root")?.traceId;
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, text] =
     status === 404
@@ -169,6 +174,7 @@ export function ErrorBoundary() {
     <div className="narrow">
       <h1>{title}</h1>
       <p>{text}</p>
+      {status >= 500 && traceId ? <p>{t("security.error.reference", { traceId })}</p> : null}
       <p>
         <Link to="/">{t("error.backHome")}</Link>
       </p>

@@ -124,6 +124,20 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+export interface SessionTable {
+  /** SHA-256 of the random id in the cookie: a copy of this table signs nobody in. */
+  id_hash: string;
+  user_id: string | null;
+  /** JSON: the session's values (who is signed in, the address waiting for a code, notices). */
+  data: string;
+  idle_ms: number;
+  absolute_ms: number;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+}
+
 export interface Database {
   areas: AreaTable;
   factors: FactorTable;
@@ -137,4 +151,5 @@ export interface Database {
   reference_counters: ReferenceCounterTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  sessions: SessionTable;
 }

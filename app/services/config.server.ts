@@ -1,9 +1,10 @@
 // Configuration is read once from the environment and validated, so a bad value fails at start
-// with one clear line instead of deep inside a request.
+// with one clear line instead of deep inside a request (server.js calls `startupConfig` first).
 import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
+import { parseTrustProxy, type TrustProxy } from "./trust-proxy.server";
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
@@ -13,10 +14,11 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().url().optional(),
   BUREAU_EMAIL: z.string().email().optional(),
   MAIL_FROM: z.string().default("Inwonersfonds Roosendaal <inwonersfonds@example.org>"),
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z.string().url().refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://").optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   FUND_MAX_AMOUNT_EUROS: z.coerce.number().int().positive().default(5000),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = {
@@ -31,11 +33,14 @@ export type Config = {
   sessionSecret: string;
   fundMaxCents: number;
   secureCookies: boolean;
+  trustProxy: TrustProxy;
 };
+
+export class ConfigError extends Error {}
 
 function sqliteFileFrom(url: string): string {
   if (/^postgres(ql)?:/.test(url)) {
-    throw new Error("DATABASE_URL: PostgreSQL is not supported yet in this version; use a SQLite file (file:path).");
+    throw new ConfigError("DATABASE_URL: PostgreSQL is not supported yet in this version; use a SQLite file (file:path).");
   }
   return url.replace(/^file:/, "");
 }
@@ -54,12 +59,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`Configuration error in ${String(first?.path.join("."))}: ${first?.message}`);
+    throw new ConfigError(`Configuration error in ${String(first?.path.join("."))}: ${first?.message}`);
   }
   const e = parsed.data;
   const databaseFile = sqliteFileFrom(e.DATABASE_URL);
   const dataDir = e.DATA_DIR ?? (databaseFile === ":memory:" ? "data" : path.dirname(databaseFile));
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (!trustProxy.ok) throw new ConfigError(`Configuration error in TRUST_PROXY: ${trustProxy.message}`);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
@@ -72,6 +79,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
+    trustProxy: trustProxy.value,
   };
 }
 

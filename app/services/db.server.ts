@@ -36,6 +36,10 @@ export function getDb(): Promise<DB> {
     const db = openDatabase(config().databaseFile);
     await migrateToLatest(db);
     return db;
-  })();
+  })().catch((error: unknown) => {
+    // A failed start is not kept: the next call tries again instead of failing for ever.
+    holder.__inwonersfondsDb = undefined;
+    throw error;
+  });
   return holder.__inwonersfondsDb;
 }

@@ -1,0 +1,65 @@
+// `node server.js` with a bad configuration stops at once with one clear line, instead of
+// answering 500 on every page; a good https configuration sends HSTS.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+const BUILD = path.resolve(".e2e-run/startup");
+
+test.beforeAll(() => {
+  fs.rmSync(BUILD, { recursive: true, force: true });
+  fs.mkdirSync(BUILD, { recursive: true });
+  for (const part of ["build", "public", "server.js"]) fs.cpSync(part, path.join(BUILD, part), { recursive: true });
+});
+
+function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; kill: () => void; ready: Promise<void> }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "if-startup-"));
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: BUILD,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: `file:${dataDir}/db.sqlite`, SESSION_SECRET: "s".repeat(40), PORT: "3190", ...env },
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += String(d)));
+  child.stderr.on("data", (d) => (stderr += String(d)));
+  let resolveReady: () => void;
+  const ready = new Promise<void>((r) => (resolveReady = r));
+  child.stdout.on("data", () => stdout.includes("listening") && resolveReady());
+  return new Promise((resolve) => {
+    const result = { code: null as number | null, get stdout() { return stdout; }, get stderr() { return stderr; }, kill: () => child.kill("SIGTERM"), ready };
+    child.on("exit", (code) => resolve({ ...result, code, stdout, stderr }));
+    ready.then(() => resolve(result));
+  });
+}
+
+for (const [name, env, message] of [
+  ["TRUST_PROXY=true", { TRUST_PROXY: "true" }, /TRUST_PROXY.*any client choose its own IP/],
+  ["a port that is not a number", { PORT: "drie" }, /PORT/],
+  ["a public address that is not a URL", { PUBLIC_URL: "fonds" }, /PUBLIC_URL/],
+  ["a database in a folder that cannot be made", { DATABASE_URL: "file:/etc/hostname/db.sqlite" }, /cannot start/],
+] as const) {
+  test(`${name}: exits with one clear line`, async () => {
+    const run = await start(env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^Inwonersfonds cannot start: /);
+  });
+}
+
+test("with an https PUBLIC_URL every response sends HSTS", async ({ playwright }) => {
+  const run = await start({ PUBLIC_URL: "https://fonds.example", PORT: "3191" });
+  try {
+    expect(run.code).toBeNull();
+    const request = await playwright.request.newContext({ baseURL: "http://127.0.0.1:3191" });
+    for (const p of ["/health", "/favicon.svg", "/"]) {
+      const response = await request.get(p);
+      expect(response.headers()["strict-transport-security"], p).toBe("max-age=31536000; includeSubDomains");
+    }
+    await request.dispose();
+  } finally {
+    run.kill();
+  }
+});
