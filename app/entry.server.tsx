@@ -1,15 +1,19 @@
 // Server entry: streams the page, adds safety headers, and starts the outbox sender once per process.
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { startMailWorker } from "~/services/mail.server";
+import { logServerError } from "~/services/error-log.server";
 
 export const streamTimeout = 5000;
 
 if (process.env.NODE_ENV !== "test") startMailWorker();
+
+/** Remix calls this for errors in loaders, actions and rendering: one line each, no 404s. */
+export const handleError: HandleErrorFunction = (error, { request, params }) => logServerError(error, { request, params });
 
 export default function handleRequest(
   request: Request,
@@ -42,7 +46,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(error);
+          if (shellRendered) logServerError(error, { request });
         },
       },
     );
