@@ -1,6 +1,6 @@
 // Every protected page, for every role, answers as the permission table (app/domain/permissions.ts)
 // says: the table is the one place that decides, and the routes must follow it.
-import { test, expect, type Page } from "@playwright/test";
+import { test, expect, type Page } from "./fixtures";
 import { can, type Action, type Role } from "../../app/domain/permissions";
 import { signIn } from "./helpers";
 
