@@ -26,7 +26,8 @@ export default defineConfig({
   outputDir: `test-results/playwright-${PORT}`,
   fullyParallel: false,
   workers: 1,
-  retries: process.env.CI ? 1 : 0,
+  // No retries: a test that passes only on a second try is a failure to look into, not a pass.
+  retries: 0,
   timeout: 30_000,
   reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]] : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
   use: {
