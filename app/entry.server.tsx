@@ -6,22 +6,15 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { loggablePath } from "~/services/startup.server";
+import { logServerError } from "~/services/error-log.server";
 
 export { startup, guardRequest, errorPage, loggablePath } from "~/services/startup.server";
 
 export const streamTimeout = 5000;
 
-// One line per unexpected error: method, path (tokens cut), trace id; never form values.
-// A page that does not exist and a visitor who went away are not errors.
-export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
-  const message = error instanceof Error ? error.message : String(error);
-  if (message.startsWith("No route matches URL")) return;
-  const traceId = typeof context.traceId === "string" ? context.traceId : "-";
-  const frame = error instanceof Error ? (error.stack?.split("\n")[1]?.trim() ?? "") : "";
-  console.error(`[error] ${traceId} ${request.method} ${loggablePath(request.url.replace(/^https?:\/\/[^/]+/, ""))}: ${message.split("\n")[0]} ${frame}`.trim());
-};
+/** Remix calls this for errors in loaders, actions and rendering: one line each with the trace id, no 404s. */
+export const handleError: HandleErrorFunction = (error, { request, params, context }) =>
+  logServerError(error, { request, params, traceId: typeof context.traceId === "string" ? context.traceId : undefined });
 
 export default function handleRequest(
   request: Request,
@@ -51,7 +44,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) console.error(`[error] render ${loggablePath(new URL(request.url).pathname)}: ${error instanceof Error ? error.message : String(error)}`);
+          if (shellRendered) logServerError(error, { request, traceId: typeof loadContext.traceId === "string" ? loadContext.traceId : undefined });
         },
       },
     );

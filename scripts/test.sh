@@ -40,7 +40,8 @@ if npx remix build; then
   echo "== End-to-end tests (playwright, chromium)"
   rm -f test-results/playwright.json
   npx playwright test || status=1
-  read -r p f <<<"$(count test-results/playwright.json "s=d['stats']; print(s['expected'] + s.get('flaky', 0), s['unexpected'] + (1 if d.get('errors') else 0))")"
+  # A flaky test (failed, then passed on a retry) is a failure; so is an error outside any test.
+  read -r p f <<<"$(count test-results/playwright.json "s=d['stats']; print(s['expected'], s['unexpected'] + s.get('flaky', 0) + (1 if d.get('errors') else 0))")"
   passed=$((passed + p)); failed=$((failed + f))
 else
   failed=$((failed + 1)); status=1

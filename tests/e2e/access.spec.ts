@@ -1,6 +1,6 @@
 // Who sees what: a resident sees only their own applications, the bureau sees all of them,
 // and a neighbourhood worker (supporter) fills in the form for a resident without e-mail.
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { waitForMail } from "../support/mailbox";
 import { applicationByReference, expectThanksPage, fillForm, signIn, submitButton, uniqueEmail, validValues } from "./helpers";
 import Database from "better-sqlite3";

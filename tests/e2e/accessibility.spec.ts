@@ -1,6 +1,6 @@
 // WCAG 2.2 AA checks with axe on every page a resident or the bureau uses, and the form on a phone.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { errorSummary, expectThanksPage, fillForm, signIn, submitButton, validValues, waitForHydration } from "./helpers";
 
 async function expectNoViolations(page: Page, what: string) {

@@ -1,6 +1,6 @@
 // The public application form, with JavaScript off (plain HTML form) and on (conform checks in
 // the browser): a resident sends an idea, sees the reference, and gets the confirmation mail.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { countRows, errorSummary, expectThanksPage, fillForm, submitButton, validValues, waitForHydration, applicationByReference } from "./helpers";
 

@@ -1,5 +1,5 @@
 // Wrong, hostile and oversized input: each gets a clear Dutch message and nothing is written.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { countRows, errorSummary, expectThanksPage, fillForm, submitButton, validValues, waitForHydration } from "./helpers";
 
 /** Changes the form body the browser sends, as someone editing the request would. */

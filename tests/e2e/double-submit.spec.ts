@@ -1,5 +1,5 @@
 // Sending the same form twice (double click, resend, back button) makes one application.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { countRows, expectThanksPage, fillForm, submitButton, validValues, waitForHydration } from "./helpers";
 
 test.describe("twee keer versturen, JavaScript uit", () => {

@@ -1,5 +1,5 @@
 // "Opslaan en later verdergaan": a mail with a link that brings the filled-in form back.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { countRows, errorSummary, expectThanksPage, fillForm, submitButton, validValues, waitForHydration, waitForNewMail } from "./helpers";
 import { linkIn } from "../support/mailbox";
 

@@ -1,7 +1,7 @@
 // Shared steps for the browser tests: filling the application form as a resident would,
 // signing in through the real mail path, and reading the database to prove nothing was written.
 import Database from "better-sqlite3";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page } from "./fixtures";
 import { allMails, waitForMail, linkIn, type CapturedMail } from "../support/mailbox";
 
 let counter = 0;

@@ -1,6 +1,6 @@
 // What an attacker sees: hostile redirect targets, forged Host headers, posts from other sites.
 // Each answer is checked on the raw response (status, Location, headers, body), not the screen.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { requestSignIn, uniqueEmail } from "./helpers";
 
 const HOSTILE_TARGETS = [

@@ -1,5 +1,5 @@
 // The language link: English and back, on the same page, remembered while browsing.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("de taallink zet de site in het Engels en weer terug", async ({ page }) => {
   await page.goto("/");

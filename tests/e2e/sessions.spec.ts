@@ -1,6 +1,6 @@
 // Sessions live on the server: signing out ends them, so a copied cookie is worth nothing after.
 import Database from "better-sqlite3";
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { expect, test, type BrowserContext } from "./fixtures";
 import { signIn, uniqueEmail } from "./helpers";
 
 async function sessionCookie(context: BrowserContext) {

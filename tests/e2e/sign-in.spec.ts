@@ -1,5 +1,5 @@
 // Signing in without a password: the code and the link from a real mail, each usable once.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { countRows, requestSignIn, signIn, uniqueEmail } from "./helpers";
 
 test.describe("inloggen", () => {

@@ -1,5 +1,5 @@
 // The shortest path a resident takes: home page, one click to the form, send, see the reference.
-import { test, expect } from "@playwright/test";
+import { test, expect } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 
 test("home page says what the fund is for and leads to the form in one click", async ({ page }) => {

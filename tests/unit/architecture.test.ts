@@ -36,6 +36,12 @@ describe("architecture", () => {
     }
   });
 
+  it("browser tests use the fixtures that fail a test on unexpected server errors", () => {
+    for (const file of files("tests/e2e").filter((f) => f !== path.join("tests", "e2e", "fixtures.ts"))) {
+      expect(imports(file), `${file} imports @playwright/test instead of ./fixtures`).not.toContain("@playwright/test");
+    }
+  });
+
   it("no user-facing Dutch literals in routes and components: words come from the catalogue", () => {
     const dutch = /[>"]\s*(De|Het|Een|Uw|Vul|Kies|Geen|Bedankt|Inloggen|Aanvragen)\s[^"<]*[<"]/;
     for (const file of [...files("app/routes"), ...files("app/components")]) {
