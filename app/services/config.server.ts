@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32).optional(),
   FUND_MAX_AMOUNT_EUROS: z.coerce.number().int().positive().default(5000),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  STATUS_LINK_MONTHS_AFTER_CLOSE: z.coerce.number().int().min(1).max(120).default(12),
 });
 
 export type Config = {
@@ -31,6 +32,8 @@ export type Config = {
   sessionSecret: string;
   fundMaxCents: number;
   secureCookies: boolean;
+  /** How long a status link keeps working after its application was closed. */
+  statusLinkMonthsAfterClose: number;
 };
 
 function sqliteFileFrom(url: string): string {
@@ -72,6 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
+    statusLinkMonthsAfterClose: e.STATUS_LINK_MONTHS_AFTER_CLOSE,
   };
 }
 

@@ -4,10 +4,11 @@ import * as application from "~/i18n/sections/application";
 import * as auth from "~/i18n/sections/auth";
 import * as domainA from "~/i18n/sections/domain-a";
 import * as domainB from "~/i18n/sections/domain-b";
+import * as statusLink from "~/i18n/sections/status-link";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
-const sections = { common, application, auth, domainA, domainB };
+const sections = { common, application, auth, domainA, domainB, statusLink };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogue", () => {
