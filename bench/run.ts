@@ -9,7 +9,8 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { openDatabase, migrateToLatest } from "../app/services/db.server";
 import { seedReferenceData } from "../db/seed";
-import { submitApplication, listAllApplications } from "../app/models/applications.server";
+import { submitApplication } from "../app/models/applications.server";
+import { listAllApplications } from "../app/models/application-views.server";
 import { translator } from "../app/i18n/translate";
 import { parseAmount, splitByShares } from "../app/domain/money";
 
@@ -52,7 +53,7 @@ console.log(`submit: ${N} applications in ${ms.toFixed(0)} ms = ${((N / ms) * 10
 
 const rounds = 200;
 start = performance.now();
-for (let i = 0; i < rounds; i++) await listAllApplications(db, { limit: 50, offset: (i % 20) * 50 });
+for (let i = 0; i < rounds; i++) await listAllApplications(db, { page: (i % 20) + 1, pageSize: 50 });
 ms = performance.now() - start;
 console.log(`bureau list (50 of ${N}, with total): ${(ms / rounds).toFixed(2)} ms per page, ${mb()}`);
 

@@ -68,6 +68,8 @@ export interface ApplicationTable {
   locale: string;
   submitted_at: string;
   updated_at: string;
+  /** When it reached a final status (declined, closed, withdrawn, cancelled); ends the status link later. */
+  closed_at: string | null;
 }
 
 export interface ApplicationFactorTable {

@@ -1,24 +1,25 @@
-// The facts of one application, for its applicant and for the bureau.
-import type { ApplicationDetail } from "~/models/applications.server";
+// The facts of one application, for its applicant and for the bureau. Contact data shows only
+// when the page's view carries it (see models/application-views.server.ts).
+import type { ApplicationView } from "~/models/application-views.server";
 import { formatCents } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "./format";
 
-export function ApplicationDetails({ application: a, showContact }: { application: ApplicationDetail; showContact: boolean }) {
+export function ApplicationDetails({ application: a }: { application: ApplicationView }) {
   const t = useT();
   const locale = useLocale();
   return (
     <dl className="details">
-      {showContact ? (
+      {a.contact ? (
         <>
           <dt>{t("detail.applicant")}</dt>
-          <dd>{a.applicantName}</dd>
+          <dd>{a.contact.name}</dd>
           <dt>{t("detail.contact")}</dt>
-          <dd>{[a.applicantEmail, a.applicantPhone].filter(Boolean).join(" · ")}</dd>
-          {a.submittedByName ? (
+          <dd>{[a.contact.email, a.contact.phone].filter(Boolean).join(" · ")}</dd>
+          {a.contact.submittedByName ? (
             <>
               <dt>{t("detail.submittedBy")}</dt>
-              <dd>{a.submittedByName}</dd>
+              <dd>{a.contact.submittedByName}</dd>
             </>
           ) : null}
         </>
@@ -26,7 +27,7 @@ export function ApplicationDetails({ application: a, showContact }: { applicatio
       <dt>{t("detail.area")}</dt>
       <dd>{a.areaName}</dd>
       <dt>{t("detail.factors")}</dt>
-      <dd>{a.factors.map((f) => f.name).join(", ")}</dd>
+      <dd>{a.factors.join(", ")}</dd>
       <dt>{t("detail.description")}</dt>
       <dd>{a.description}</dd>
       <dt>{t("detail.activityDate")}</dt>

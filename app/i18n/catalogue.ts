@@ -6,9 +6,10 @@ import * as auth from "./sections/auth";
 import * as domainA from "./sections/domain-a";
 import * as domainB from "./sections/domain-b";
 import * as security from "./sections/security";
+import * as statusLink from "./sections/status-link";
 
-const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...security.nl };
+const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...security.nl, ...statusLink.nl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...security.en };
+const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...security.en, ...statusLink.en };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -1,5 +1,5 @@
-// Applications: submitting (one transaction: row, reference number, audit, outbox mail),
-// drafts that are never visible to the bureau, and the read models for residents and the bureau.
+// Applications: submitting (one transaction: row, reference number, audit, outbox mail) and
+// drafts that are never visible to the bureau. What pages read is in application-views.server.ts.
 import type { DB } from "~/services/db.server";
 import type { ApplicationInput } from "~/forms/application-schema";
 import { translator, type Locale, type Translate } from "~/i18n/translate";
@@ -12,6 +12,9 @@ import { renderApplicationReceivedMail } from "../../emails/application-received
 import { renderDraftSavedMail } from "../../emails/draft-saved";
 import { renderNewApplicationMail } from "../../emails/new-application";
 import { decide } from "~/domain/lifecycle";
+
+// Kept here too for callers of the old place; the read models live in application-views.server.ts.
+export { getApplicationByReference, getApplicationByStatusToken, type ApplicationDetail } from "./application-views.server";
 
 export const DRAFT_LIFETIME_MS = 30 * 24 * 60 * 60 * 1000;
 /** The same application sent again within this time is a repeat, not a new one. */
@@ -191,111 +194,4 @@ export async function loadDraft(db: DB, token: string, now: Date): Promise<Draft
   if (!row) return null;
   const payload: unknown = JSON.parse(row.payload);
   return payload && typeof payload === "object" ? (payload as DraftPayload) : null;
-}
-
-export type ApplicationSummary = {
-  reference: string;
-  title: string;
-  status: string;
-  areaName: string;
-  requestedCents: number;
-  submittedAt: string;
-  applicantName: string;
-  onBehalf: boolean;
-};
-
-function summaries(db: DB) {
-  return db
-    .selectFrom("applications as a")
-    .innerJoin("areas as ar", "ar.id", "a.area_id")
-    .select([
-      "a.reference",
-      "a.title",
-      "a.status",
-      "ar.name as areaName",
-      "a.requested_cents as requestedCents",
-      "a.submitted_at as submittedAt",
-      "a.applicant_name as applicantName",
-      "a.submitted_by_user_id as submittedBy",
-    ])
-    .orderBy("a.submitted_at", "desc")
-    .orderBy("a.reference", "desc");
-}
-
-type SummaryRow = Omit<ApplicationSummary, "onBehalf"> & { submittedBy: string | null };
-const toSummary = ({ submittedBy, ...row }: SummaryRow): ApplicationSummary => ({ ...row, onBehalf: submittedBy !== null });
-
-export async function listApplicationsOfUser(db: DB, userId: string): Promise<ApplicationSummary[]> {
-  const rows = await summaries(db)
-    .where((eb) => eb.or([eb("a.applicant_user_id", "=", userId), eb("a.submitted_by_user_id", "=", userId)]))
-    .execute();
-  return rows.map(toSummary);
-}
-
-export async function listAllApplications(db: DB, page: { limit: number; offset: number }): Promise<{ rows: ApplicationSummary[]; total: number }> {
-  const [rows, total] = await Promise.all([
-    summaries(db).limit(page.limit).offset(page.offset).execute(),
-    db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows: rows.map(toSummary), total: Number(total.n) };
-}
-
-export type ApplicationDetail = ApplicationSummary & {
-  id: string;
-  description: string;
-  activityDate: string;
-  participants: number;
-  publicConsent: boolean;
-  applicantEmail: string | null;
-  applicantPhone: string | null;
-  ownerUserIds: (string | null)[];
-  submittedByName: string | null;
-  factors: { id: string; name: string }[];
-  costLines: { description: string; cents: number }[];
-};
-
-async function detailWhere(db: DB, column: "a.reference" | "a.status_token_hash", value: string, locale: Locale): Promise<ApplicationDetail | null> {
-  const row = await summaries(db)
-    .leftJoin("users as s", "s.id", "a.submitted_by_user_id")
-    .select([
-      "a.id",
-      "a.applicant_email as applicantEmail",
-      "a.applicant_phone as applicantPhone",
-      "a.applicant_user_id as applicantUserId",
-      "s.name as submittedByName",
-      "a.description",
-      "a.activity_date as activityDate",
-      "a.expected_participants as participants",
-      "a.public_consent as publicConsent",
-    ])
-    .where(column, "=", value)
-    .executeTakeFirst();
-  if (!row) return null;
-  const [factors, costLines] = await Promise.all([
-    db
-      .selectFrom("application_factors as af")
-      .innerJoin("factors as f", "f.id", "af.factor_id")
-      .select(["f.id", locale === "en" ? "f.name_en as name" : "f.name_nl as name"])
-      .where("af.application_id", "=", row.id)
-      .orderBy("f.sort_order")
-      .execute(),
-    db.selectFrom("application_cost_lines").select(["description", "cents"]).where("application_id", "=", row.id).orderBy("position").execute(),
-  ]);
-  const { applicantUserId, submittedBy, ...rest } = row;
-  return {
-    ...rest,
-    onBehalf: submittedBy !== null,
-    publicConsent: row.publicConsent === 1,
-    ownerUserIds: [applicantUserId, submittedBy],
-    factors,
-    costLines,
-  };
-}
-
-export function getApplicationByReference(db: DB, reference: string, locale: Locale) {
-  return detailWhere(db, "a.reference", reference, locale);
-}
-
-export function getApplicationByStatusToken(db: DB, token: string, locale: Locale) {
-  return detailWhere(db, "a.status_token_hash", hashToken(token), locale);
 }

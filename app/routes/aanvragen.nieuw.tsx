@@ -9,6 +9,7 @@ import { config } from "~/services/config.server";
 import { amsterdamDate, now } from "~/services/clock.server";
 import { kickMailWorker } from "~/services/mail.server";
 import { newId } from "~/services/tokens.server";
+import { linkToken, parseSearchParams } from "~/services/search-params.server";
 import { loadDraft, saveDraft, submitApplication } from "~/models/applications.server";
 import { applicationSchema, draftSchema } from "~/forms/application-schema";
 import { ApplicationForm } from "~/components/application-form";
@@ -19,7 +20,8 @@ export const meta = pageTitle("form.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { db, user, ctx, areas, factors } = await applicationFormContext(request);
-  const draftToken = new URL(request.url).searchParams.get("concept");
+  // undefined: no draft asked for; null: a link that cannot be a draft's (say cut off in a mail program).
+  const { concept: draftToken } = parseSearchParams(request, { concept: linkToken() });
   const draft = draftToken ? await loadDraft(db, draftToken, now()) : null;
   const prefill = user && !ctx.onBehalf ? { name: user.name, email: user.email } : null;
   return {
@@ -29,8 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     today: ctx.today,
     onBehalf: ctx.onBehalf,
     submissionKey: newId(),
-    draftToken: draft ? draftToken : null,
-    draftState: draftToken ? (draft ? "loaded" : "missing") : null,
+    draftToken: draft ? (draftToken ?? null) : null,
+    draftState: draftToken === undefined ? null : draft ? "loaded" : "missing",
     defaultValue: draft ?? prefill,
   };
 }

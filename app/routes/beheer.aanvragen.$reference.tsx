@@ -1,11 +1,12 @@
 // One application as the bureau sees it: all facts, contact details and the audit history.
+// Every opening is written to the audit log (personal_data.viewed).
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
 import { getLocale } from "~/services/locale.server";
-import { getApplicationByReference } from "~/models/applications.server";
-import { auditTrail } from "~/models/audit.server";
+import { now } from "~/services/clock.server";
+import { openApplicationForStaff } from "~/models/application-views.server";
 import { ApplicationDetails } from "~/components/application-details";
 import { formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -15,12 +16,11 @@ import { pageTitle } from "~/i18n/meta";
 export const meta = pageTitle("bureau.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "application.view_any");
-  const db = await getDb();
-  const application = await getApplicationByReference(db, params.reference ?? "", await getLocale(request));
-  if (!application) throw new Response("Not Found", { status: 404 });
-  const history = await auditTrail(db, "application", application.id);
-  return { application, history: history.map((h) => ({ id: h.id, at: h.at, actor: h.actor_label, action: h.action })) };
+  const user = await requirePermission(request, "application.view_any");
+  // Opening this page shows the resident's contact data, so the model writes who looked and when.
+  const found = await openApplicationForStaff(await getDb(), params.reference ?? "", await getLocale(request), { user, now: now() });
+  if (!found) throw new Response("Not Found", { status: 404 });
+  return found;
 }
 
 // Audit actions and the anonymous/system actors have words in the catalogue; unknown ones show as stored.
@@ -47,7 +47,7 @@ export default function BureauApplication() {
       <p className="meta">
         {application.reference} · <span className="status-badge">{t(`lifecycle.status.${application.status}` as MessageKey)}</span>
       </p>
-      <ApplicationDetails application={application} showContact />
+      <ApplicationDetails application={application} />
       <h2>{t("bureau.history")}</h2>
       <ol>
         {history.map((h) => (

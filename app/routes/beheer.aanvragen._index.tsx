@@ -3,7 +3,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
-import { listAllApplications } from "~/models/applications.server";
+import { listAllApplications } from "~/models/application-views.server";
+import { pageNumber, parseSearchParams } from "~/services/search-params.server";
 import { formatCents } from "~/domain/money";
 import { answerDue, type ApplicationStatus } from "~/domain/lifecycle";
 import { now } from "~/services/clock.server";
@@ -18,14 +19,14 @@ const PAGE_SIZE = 50;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "application.view_any");
-  const page = Math.max(1, Number.parseInt(new URL(request.url).searchParams.get("pagina") ?? "1", 10) || 1);
-  const { rows, total } = await listAllApplications(await getDb(), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const { pagina } = parseSearchParams(request, { pagina: pageNumber() });
+  const { rows, total, page, pages } = await listAllApplications(await getDb(), { page: pagina, pageSize: PAGE_SIZE });
   const at = now();
   const withDue = rows.map((row) => {
     const answer = answerDue(row.status as ApplicationStatus, new Date(row.submittedAt), at);
     return { ...row, due: answer?.due ?? null, overdue: answer?.overdue ?? false };
   });
-  return { rows: withDue, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  return { rows: withDue, total, page, pages };
 }
 
 export default function BureauApplications() {

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { actorOf, requireUser } from "~/services/auth.server";
 import { getLocale } from "~/services/locale.server";
-import { getApplicationByReference } from "~/models/applications.server";
+import { ownApplicationView } from "~/models/application-views.server";
 import { can } from "~/domain/permissions";
 import type { ApplicationStatus } from "~/domain/lifecycle";
 import { StatusTimeline } from "~/components/status-timeline";
@@ -16,11 +16,12 @@ export const meta = pageTitle("mine.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const application = await getApplicationByReference(await getDb(), params.reference ?? "", await getLocale(request));
-  if (!application || !can(actorOf(user), "application.view_own", { ownerUserIds: application.ownerUserIds }).allowed) {
+  const found = await ownApplicationView(await getDb(), params.reference ?? "", await getLocale(request));
+  if (!found || !can(actorOf(user), "application.view_own", { ownerUserIds: found.ownerUserIds }).allowed) {
     throw new Response("Not Found", { status: 404 });
   }
-  return { application };
+  // Only the view goes into the page; the owners' ids were for the check above.
+  return { application: found.application };
 }
 
 export default function MyApplication() {
@@ -35,7 +36,7 @@ export default function MyApplication() {
       <p className="meta">{t("status.page.title", { reference: application.reference })}</p>
       <h2>{t("timeline.title")}</h2>
       <StatusTimeline status={application.status as ApplicationStatus} />
-      <ApplicationDetails application={application} showContact={application.onBehalf} />
+      <ApplicationDetails application={application} />
     </div>
   );
 }

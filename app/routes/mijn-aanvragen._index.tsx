@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
-import { listApplicationsOfUser } from "~/models/applications.server";
+import { listApplicationsOfUser } from "~/models/application-views.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { formatDateTime } from "~/components/format";
 import { formatCents } from "~/domain/money";
@@ -38,7 +38,7 @@ export default function MyApplications() {
               </h2>
               <p className="meta">
                 {a.reference} · {a.areaName} · {formatCents(a.requestedCents, locale)} · {formatDateTime(a.submittedAt, locale)}
-                {a.onBehalf ? ` · ${t("mine.onBehalf", { name: a.applicantName })}` : ""}
+                {a.onBehalfOf !== null ? ` · ${t("mine.onBehalf", { name: a.onBehalfOf })}` : ""}
               </p>
               <StatusTimeline status={a.status as ApplicationStatus} />
             </li>

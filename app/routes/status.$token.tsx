@@ -1,9 +1,13 @@
 // The status link from the confirmation mail: the token itself is the proof, no account needed.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+// Being a capability link, it is not passed on (no Referer), not indexed, not cached, shows no
+// contact data, and ends a set time after the application was closed.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { getLocale } from "~/services/locale.server";
-import { getApplicationByStatusToken } from "~/models/applications.server";
+import { config } from "~/services/config.server";
+import { now } from "~/services/clock.server";
+import { statusPageView } from "~/models/application-views.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { formatDateTime } from "~/components/format";
@@ -11,12 +15,25 @@ import type { ApplicationStatus } from "~/domain/lifecycle";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
-export const meta = pageTitle("timeline.title", { noindex: true });
+const pageMeta = pageTitle("timeline.title", { noindex: true });
+const expiredMeta = pageTitle("statusLink.expired.title", { noindex: true });
+const notFoundMeta = pageTitle("statusLink.notFound.title", { noindex: true });
+export const meta: MetaFunction = (args) => {
+  if (!args.error) return pageMeta(args);
+  return isRouteErrorResponse(args.error) && args.error.status === 410 ? expiredMeta(args) : notFoundMeta(args);
+};
+
+// Also on the 404 and 410 answers: this route has its own error boundary, so Remix asks it.
+export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Cache-Control": "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const application = await getApplicationByStatusToken(await getDb(), params.token ?? "", await getLocale(request));
-  if (!application) throw new Response("Not Found", { status: 404 });
-  return { application };
+  const result = await statusPageView(await getDb(), params.token ?? "", await getLocale(request), {
+    now: now(),
+    monthsAfterClose: config().statusLinkMonthsAfterClose,
+  });
+  if (result.kind === "expired") throw new Response("Gone", { status: 410 });
+  if (result.kind === "unknown") throw new Response("Not Found", { status: 404 });
+  return { application: result.application };
 }
 
 export default function StatusPage() {
@@ -31,7 +48,40 @@ export default function StatusPage() {
       </p>
       <h2>{t("timeline.title")}</h2>
       <StatusTimeline status={application.status as ApplicationStatus} />
-      <ApplicationDetails application={application} showContact={false} />
+      <ApplicationDetails application={application} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  const t = useT();
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return (
+    <div className="narrow">
+      {status === 410 ? (
+        <>
+          <h1>{t("statusLink.expired.title")}</h1>
+          <p>{t("statusLink.expired.text")}</p>
+          <p>{t("statusLink.expired.signIn")}</p>
+          <p>
+            <Link to="/inloggen?terug=%2Fmijn-aanvragen">{t("statusLink.signInLink")}</Link>
+          </p>
+        </>
+      ) : status === 404 ? (
+        <>
+          <h1>{t("statusLink.notFound.title")}</h1>
+          <p>{t("status.page.notFound")}</p>
+        </>
+      ) : (
+        <>
+          <h1>{t("error.title")}</h1>
+          <p>{t("error.generic.text")}</p>
+        </>
+      )}
+      <p>
+        <Link to="/">{t("error.backHome")}</Link>
+      </p>
     </div>
   );
 }

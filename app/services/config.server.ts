@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   FUND_MAX_AMOUNT_EUROS: z.coerce.number().int().positive().default(5000),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.string().optional(),
+  STATUS_LINK_MONTHS_AFTER_CLOSE: z.coerce.number().int().min(1).max(120).default(12),
 });
 
 export type Config = {
@@ -34,6 +35,8 @@ export type Config = {
   fundMaxCents: number;
   secureCookies: boolean;
   trustProxy: TrustProxy;
+  /** How long a status link keeps working after its application was closed. */
+  statusLinkMonthsAfterClose: number;
 };
 
 export class ConfigError extends Error {}
@@ -80,6 +83,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
     trustProxy: trustProxy.value,
+    statusLinkMonthsAfterClose: e.STATUS_LINK_MONTHS_AFTER_CLOSE,
   };
 }
 

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_content_fingerprint";
 import * as m0003 from "./0003_sessions";
+import * as m0006 from "./0006_status_links";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_content_fingerprint": m0002,
   "0003_sessions": m0003,
+  "0006_status_links": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -161,7 +161,8 @@ test("de bevestiging komt echt aan bij de mailserver en de statuslink werkt", as
   // A made-up token shows nothing.
   const missing = await other.goto("/status/dit-is-geen-echte-token");
   expect(missing?.status()).toBe(404);
-  await expect(other.getByRole("heading", { name: "Deze pagina bestaat niet" })).toBeVisible();
+  await expect(other.getByRole("heading", { name: "Wij vinden deze aanvraag niet" })).toBeVisible();
+  await expect(other.getByText("Controleer of u de hele link heeft overgenomen.")).toBeVisible();
   await fresh.close();
 });
 

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb, count } from "../support/test-db";
 import { translator } from "~/i18n/translate";
-import { submitApplication, saveDraft, loadDraft, listAllApplications, listApplicationsOfUser, getApplicationByReference, getApplicationByStatusToken, formatReference } from "~/models/applications.server";
+import { submitApplication, saveDraft, loadDraft, formatReference } from "~/models/applications.server";
+import { listAllApplications, listApplicationsOfUser, getApplicationByReference, getApplicationByStatusToken } from "~/models/application-views.server";
 import { createUser, getUserById } from "~/models/users.server";
 import { auditTrail } from "~/models/audit.server";
 import type { ApplicationInput } from "~/forms/application-schema";
@@ -90,7 +91,7 @@ describe("submitting an application", () => {
     const next = await submitApplication(db, input({ title: "Derde" }), ctx({ localDate: "2027-01-01" }));
     expect(next.reference).toBe("IF-2027-0001");
     expect(formatReference(2027, 42)).toBe("IF-2027-0042");
-    const { rows, total } = await listAllApplications(db, { limit: 10, offset: 0 });
+    const { rows, total } = await listAllApplications(db, { page: 1, pageSize: 10 });
     expect(total).toBe(3);
     expect(rows.map((r) => r.reference)).toEqual(["IF-2027-0001", "IF-2026-0002", "IF-2026-0001"]);
   });
@@ -132,7 +133,7 @@ describe("submitting an application", () => {
     const resident = await db.selectFrom("users").select("id").where("email", "=", "sanne@example.org").executeTakeFirstOrThrow();
     expect((await listApplicationsOfUser(db, resident.id)).map((a) => a.reference)).toEqual(["IF-2026-0001"]);
     const mine = await listApplicationsOfUser(db, supporterId);
-    expect(mine).toEqual([expect.objectContaining({ reference: onBehalf.reference, onBehalf: true, applicantName: "Buurman Piet" })]);
+    expect(mine).toEqual([expect.objectContaining({ reference: onBehalf.reference, onBehalfOf: "Buurman Piet" })]);
     // Without the resident's e-mail the confirmation goes to the supporter.
     const mail = await db.selectFrom("outbox").select("to_address").orderBy("created_at").execute();
     expect(mail.map((m) => m.to_address)).toEqual(["sanne@example.org", "werker@example.org"]);
@@ -148,7 +149,7 @@ describe("drafts", () => {
     expect(mail.to_address).toBe("sanne@example.org");
     const token = /concept=([\w-]+)/.exec(mail.text_body)![1]!;
     expect(await loadDraft(db, token, NOW)).toEqual({ title: "Half af", factorIds: ["ontmoeting"] });
-    expect((await listAllApplications(db, { limit: 10, offset: 0 })).total).toBe(0);
+    expect((await listAllApplications(db, { page: 1, pageSize: 10 })).total).toBe(0);
     expect(await loadDraft(db, token, new Date(NOW.getTime() + 31 * 24 * 3600 * 1000))).toBeNull();
     await submitApplication(db, input(), ctx({ draftToken: token }));
     expect(await loadDraft(db, token, NOW)).toBeNull();

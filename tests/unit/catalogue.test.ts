@@ -5,10 +5,11 @@ import * as auth from "~/i18n/sections/auth";
 import * as domainA from "~/i18n/sections/domain-a";
 import * as domainB from "~/i18n/sections/domain-b";
 import * as security from "~/i18n/sections/security";
+import * as statusLink from "~/i18n/sections/status-link";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
-const sections = { common, application, auth, domainA, domainB, security };
+const sections = { common, application, auth, domainA, domainB, security, statusLink };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogue", () => {

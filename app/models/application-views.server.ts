@@ -1,0 +1,240 @@
+// Read models: what each page shows of an application, and nothing more. A loader's data is
+// serialised into the page (window.__remixContext) whatever the component renders, so a page
+// gets a view without internal ids (application id, user ids), hashes, or contact data it does
+// not show. The full record stays inside the models.
+import type { DB } from "~/services/db.server";
+import type { Locale } from "~/i18n/translate";
+import type { User } from "./users.server";
+import { writeAudit } from "./audit.server";
+import { hashToken } from "~/services/tokens.server";
+import { closedSince, statusLinkExpired } from "~/domain/status-link";
+import type { ApplicationStatus } from "~/domain/lifecycle";
+
+/** The facts of an application that its applicant and the bureau both read. */
+export type ApplicationFacts = {
+  reference: string;
+  title: string;
+  status: string;
+  submittedAt: string;
+  areaName: string;
+  factors: string[];
+  description: string;
+  activityDate: string;
+  participants: number;
+  requestedCents: number;
+  costLines: { description: string; cents: number }[];
+  publicConsent: boolean;
+};
+
+/** Who applied and how to reach them: only on pages that show it. */
+export type ApplicationContact = { name: string; email: string | null; phone: string | null; submittedByName: string | null };
+
+export type ApplicationView = ApplicationFacts & { contact: ApplicationContact | null };
+
+// ---------------------------------------------------------------------------------------------
+// The full record, for models and tests. Never return it from a loader: use a view below.
+
+export type ApplicationDetail = {
+  id: string;
+  reference: string;
+  title: string;
+  status: string;
+  areaName: string;
+  requestedCents: number;
+  submittedAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+  applicantName: string;
+  onBehalf: boolean;
+  description: string;
+  activityDate: string;
+  participants: number;
+  publicConsent: boolean;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+  ownerUserIds: (string | null)[];
+  submittedByName: string | null;
+  factors: { id: string; name: string }[];
+  costLines: { description: string; cents: number }[];
+};
+
+async function detailWhere(db: DB, column: "a.reference" | "a.status_token_hash", value: string, locale: Locale): Promise<ApplicationDetail | null> {
+  const row = await db
+    .selectFrom("applications as a")
+    .innerJoin("areas as ar", "ar.id", "a.area_id")
+    .leftJoin("users as s", "s.id", "a.submitted_by_user_id")
+    .select([
+      "a.id",
+      "a.reference",
+      "a.title",
+      "a.status",
+      "ar.name as areaName",
+      "a.requested_cents as requestedCents",
+      "a.submitted_at as submittedAt",
+      "a.updated_at as updatedAt",
+      "a.closed_at as closedAt",
+      "a.applicant_name as applicantName",
+      "a.submitted_by_user_id as submittedBy",
+      "a.applicant_email as applicantEmail",
+      "a.applicant_phone as applicantPhone",
+      "a.applicant_user_id as applicantUserId",
+      "s.name as submittedByName",
+      "a.description",
+      "a.activity_date as activityDate",
+      "a.expected_participants as participants",
+      "a.public_consent as publicConsent",
+    ])
+    .where(column, "=", value)
+    .executeTakeFirst();
+  if (!row) return null;
+  const [factors, costLines] = await Promise.all([
+    db
+      .selectFrom("application_factors as af")
+      .innerJoin("factors as f", "f.id", "af.factor_id")
+      .select(["f.id", locale === "en" ? "f.name_en as name" : "f.name_nl as name"])
+      .where("af.application_id", "=", row.id)
+      .orderBy("f.sort_order")
+      .execute(),
+    db.selectFrom("application_cost_lines").select(["description", "cents"]).where("application_id", "=", row.id).orderBy("position").execute(),
+  ]);
+  const { applicantUserId, submittedBy, ...rest } = row;
+  return {
+    ...rest,
+    onBehalf: submittedBy !== null,
+    publicConsent: row.publicConsent === 1,
+    ownerUserIds: [applicantUserId, submittedBy],
+    factors,
+    costLines,
+  };
+}
+
+export function getApplicationByReference(db: DB, reference: string, locale: Locale) {
+  return detailWhere(db, "a.reference", reference, locale);
+}
+
+export function getApplicationByStatusToken(db: DB, token: string, locale: Locale) {
+  return detailWhere(db, "a.status_token_hash", hashToken(token), locale);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views, one per kind of page.
+
+function toView(d: ApplicationDetail, withContact: boolean): ApplicationView {
+  return {
+    reference: d.reference,
+    title: d.title,
+    status: d.status,
+    submittedAt: d.submittedAt,
+    areaName: d.areaName,
+    factors: d.factors.map((f) => f.name),
+    description: d.description,
+    activityDate: d.activityDate,
+    participants: d.participants,
+    requestedCents: d.requestedCents,
+    costLines: d.costLines.map((l) => ({ description: l.description, cents: l.cents })),
+    publicConsent: d.publicConsent,
+    contact: withContact ? { name: d.applicantName, email: d.applicantEmail, phone: d.applicantPhone, submittedByName: d.submittedByName } : null,
+  };
+}
+
+export type StatusPageResult = { kind: "found"; application: ApplicationView } | { kind: "expired" } | { kind: "unknown" };
+
+/** The status page behind the link in the confirmation mail: no contact data, no ids; ends a set time after closing. */
+export async function statusPageView(db: DB, token: string, locale: Locale, opts: { now: Date; monthsAfterClose: number }): Promise<StatusPageResult> {
+  // A status token is 32 random bytes in base64url; anything else cannot match, so skip the lookup.
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "unknown" };
+  const detail = await getApplicationByStatusToken(db, token, locale);
+  if (!detail) return { kind: "unknown" };
+  const closedAt = closedSince({ status: detail.status as ApplicationStatus, closedAt: detail.closedAt, updatedAt: detail.updatedAt });
+  if (statusLinkExpired(closedAt, opts.now, opts.monthsAfterClose)) return { kind: "expired" };
+  return { kind: "found", application: toView(detail, false) };
+}
+
+/**
+ * One application for "Mijn aanvragen": the view, and separately who owns it for the route's
+ * permission check (the ids never go into the page). Contact data only when a supporter applied
+ * on someone's behalf, which is when the page shows it.
+ */
+export async function ownApplicationView(db: DB, reference: string, locale: Locale): Promise<{ ownerUserIds: (string | null)[]; application: ApplicationView } | null> {
+  const detail = await getApplicationByReference(db, reference, locale);
+  if (!detail) return null;
+  return { ownerUserIds: detail.ownerUserIds, application: toView(detail, detail.onBehalf) };
+}
+
+/** Audit actions that record a look, not a change: left out of the history shown on the page. */
+const VIEW_ACTIONS = ["personal_data.viewed"];
+
+/**
+ * The bureau's page of one application, with the resident's contact data. Opening it is written
+ * to the audit log (who, when, which application), as privacy law asks of access to personal data.
+ * The route has already checked the permission.
+ */
+export async function openApplicationForStaff(
+  db: DB,
+  reference: string,
+  locale: Locale,
+  ctx: { user: User; now: Date },
+): Promise<{ application: ApplicationView; history: { id: number; at: string; actor: string; action: string }[] } | null> {
+  const detail = await getApplicationByReference(db, reference, locale);
+  if (!detail) return null;
+  await writeAudit(db, {
+    at: ctx.now.toISOString(),
+    actor: { userId: ctx.user.id, label: ctx.user.email },
+    action: "personal_data.viewed",
+    entityType: "application",
+    entityId: detail.id,
+    after: { reference: detail.reference, page: "bureau.application" },
+  });
+  const history = await db
+    .selectFrom("audit_log")
+    .select(["id", "at", "actor_label as actor", "action"])
+    .where("entity_type", "=", "application")
+    .where("entity_id", "=", detail.id)
+    .where("action", "not in", VIEW_ACTIONS)
+    .orderBy("id", "asc")
+    .execute();
+  return { application: toView(detail, true), history };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lists.
+
+export type ApplicationRow = {
+  reference: string;
+  title: string;
+  status: string;
+  areaName: string;
+  requestedCents: number;
+  submittedAt: string;
+};
+
+function rows(db: DB) {
+  return db
+    .selectFrom("applications as a")
+    .innerJoin("areas as ar", "ar.id", "a.area_id")
+    .select(["a.reference", "a.title", "a.status", "ar.name as areaName", "a.requested_cents as requestedCents", "a.submitted_at as submittedAt"])
+    .orderBy("a.submitted_at", "desc")
+    .orderBy("a.reference", "desc");
+}
+
+/** "Mijn aanvragen": one's own applications, and those a supporter filled in (with the resident's name). */
+export async function listApplicationsOfUser(db: DB, userId: string): Promise<(ApplicationRow & { onBehalfOf: string | null })[]> {
+  const found = await rows(db)
+    .select(["a.applicant_name as applicantName", "a.submitted_by_user_id as submittedBy"])
+    .where((eb) => eb.or([eb("a.applicant_user_id", "=", userId), eb("a.submitted_by_user_id", "=", userId)]))
+    .execute();
+  return found.map(({ applicantName, submittedBy, ...row }) => ({ ...row, onBehalfOf: submittedBy !== null ? applicantName : null }));
+}
+
+/** The bureau's list, one page; a page number past the end shows the last page. */
+export async function listAllApplications(
+  db: DB,
+  opts: { page: number; pageSize: number },
+): Promise<{ rows: ApplicationRow[]; total: number; page: number; pages: number }> {
+  const counted = await db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = Number(counted.n);
+  const pages = Math.max(1, Math.ceil(total / opts.pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(opts.page)), pages);
+  const found = await rows(db).limit(opts.pageSize).offset((page - 1) * opts.pageSize).execute();
+  return { rows: found, total, page, pages };
+}
