@@ -2,10 +2,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_content_fingerprint";
+import * as m0005 from "./0005_outbox_hardening";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_content_fingerprint": m0002,
+  "0005_outbox_hardening": m0005,
 };
 
 export const migrationProvider: MigrationProvider = {
