@@ -5,9 +5,10 @@ import * as application from "./sections/application";
 import * as auth from "./sections/auth";
 import * as domainA from "./sections/domain-a";
 import * as domainB from "./sections/domain-b";
+import * as mailAdmin from "./sections/mail-admin";
 
-const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl };
+const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...mailAdmin.nl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en };
+const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...mailAdmin.en };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };
