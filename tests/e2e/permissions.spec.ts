@@ -17,6 +17,7 @@ const PAGES: { path: string; action: Action }[] = [
   { path: "/mijn-aanvragen", action: "application.view_own" },
   { path: "/beheer/aanvragen", action: "application.view_any" },
   { path: "/beheer/aanvragen/IF-1999-0000", action: "application.view_any" },
+  { path: "/beheer/mail", action: "outbox.manage" },
 ];
 
 async function statusOf(page: Page, path: string): Promise<number> {
