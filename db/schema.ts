@@ -118,12 +118,16 @@ export interface OutboxTable {
   subject: string;
   text_body: string;
   html_body: string;
-  status: "pending" | "sent" | "failed";
+  /** "failed" is a dead letter (every try used up); "expired" was dropped at its end date. */
+  status: "pending" | "sent" | "failed" | "expired";
   attempts: number;
   next_attempt_at: string;
   last_error: string | null;
   created_at: string;
   sent_at: string | null;
+  /** After this moment the mail is of no use (a sign-in code's expiry): never sent later. */
+  expires_at: string | null;
+  last_attempt_at: string | null;
 }
 
 export interface SessionTable {

@@ -22,6 +22,7 @@ const EXPECTED: Record<Action, string> = {
   "personal_data.erase": ". . . . a .",
   "users.manage": ". . . . a .",
   "reference_data.manage": ". . . . a .",
+  "outbox.manage": ". . . . a .",
   "bureau.access": ". . . a a .",
 };
 

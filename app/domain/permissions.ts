@@ -33,6 +33,7 @@ export const ACTIONS = [
   "personal_data.erase",
   "users.manage",
   "reference_data.manage",
+  "outbox.manage",
   "bureau.access",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -79,6 +80,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
     "personal_data.erase": "any",
     "users.manage": "any",
     "reference_data.manage": "any",
+    "outbox.manage": "any", // mail that could not be delivered: see it, send it again
     "partner_dashboard.view": "any", // to see what each partner sees
   },
   partner: { "partner_dashboard.view": "own_organisation" },

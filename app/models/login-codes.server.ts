@@ -51,7 +51,9 @@ export async function issueLoginCode(
       })
       .execute();
     const link = `${input.linkBase}/inloggen/link/${token}`;
-    await enqueueMail(trx, { to: email, template: "sign-in", rendered: renderSignInMail(input.t, { code, link }), at });
+    // The mail is worthless once the code has expired: the outbox never sends it after that.
+    const expiresAt = new Date(input.now.getTime() + CODE_LIFETIME_MS).toISOString();
+    await enqueueMail(trx, { to: email, template: "sign-in", rendered: renderSignInMail(input.t, { code, link }), at, expiresAt });
     return { ok: true } as const;
   });
 }

@@ -1,21 +1,30 @@
 // Mail is a consequence of a state change: it is written here in the same transaction,
 // and the sender (services/mail.server.ts) delivers it afterwards, retrying when SMTP is down.
+// A mail's subject and body (sign-in codes, sign-in and status links) are kept only until it is
+// delivered or dropped; delivered rows themselves go after the retention period.
 import type { DB } from "~/services/db.server";
 import type { RenderedMail } from "../../emails/layout";
 import { newId } from "~/services/tokens.server";
+import { afterFailedAttempt, maskAddress, type FailureOutcome } from "~/domain/mail-delivery";
+import { writeAudit, type AuditActor } from "./audit.server";
 
 export type OutboxRow = {
   id: string;
   to_address: string;
+  template: string;
   subject: string;
   text_body: string;
   html_body: string;
   attempts: number;
+  expires_at: string | null;
 };
+
+/** What is left of a mail once nobody needs its content any more. */
+const CLEARED = { subject: "", text_body: "", html_body: "" } as const;
 
 export async function enqueueMail(
   trx: DB,
-  mail: { to: string; template: string; rendered: RenderedMail; at: string },
+  mail: { to: string; template: string; rendered: RenderedMail; at: string; expiresAt?: string },
 ): Promise<string> {
   const id = newId();
   await trx
@@ -33,42 +42,157 @@ export async function enqueueMail(
       last_error: null,
       created_at: mail.at,
       sent_at: null,
+      expires_at: mail.expiresAt ?? null,
+      last_attempt_at: null,
     })
     .execute();
   return id;
 }
 
+const ROW = ["id", "to_address", "template", "subject", "text_body", "html_body", "attempts", "expires_at"] as const;
+
 export async function dueMails(db: DB, at: string, limit = 20): Promise<OutboxRow[]> {
   return db
     .selectFrom("outbox")
-    .select(["id", "to_address", "subject", "text_body", "html_body", "attempts"])
+    .select(ROW)
     .where("status", "=", "pending")
     .where("next_attempt_at", "<=", at)
+    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", at)]))
     .orderBy("created_at", "asc")
     .limit(limit)
     .execute();
 }
 
+/** Drops waiting mails past their end date (a sign-in code nobody can use any more); returns them for the log. */
+export async function expireOverdue(db: DB, at: string): Promise<Pick<OutboxRow, "id" | "to_address" | "template" | "attempts">[]> {
+  return db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom("outbox")
+      .select(["id", "to_address", "template", "attempts"])
+      .where("status", "=", "pending")
+      .where("expires_at", "<=", at)
+      .execute();
+    if (rows.length > 0) {
+      await trx
+        .updateTable("outbox")
+        .set({ ...CLEARED, status: "expired" })
+        .where("id", "in", rows.map((r) => r.id))
+        .execute();
+    }
+    return rows;
+  });
+}
+
+/** The SMTP server took the mail: its content is no longer needed, so it is cleared. */
 export async function markSent(db: DB, id: string, at: string): Promise<void> {
   await db
     .updateTable("outbox")
-    .set((eb) => ({ status: "sent", sent_at: at, attempts: eb("attempts", "+", 1), last_error: null }))
+    .set((eb) => ({ ...CLEARED, status: "sent", sent_at: at, last_attempt_at: at, attempts: eb("attempts", "+", 1), last_error: null }))
     .where("id", "=", id)
     .execute();
 }
 
-/** Back-off doubles from 30 s up to one hour; after 20 attempts the mail is marked failed for a person to look at. */
-export async function markFailed(db: DB, row: OutboxRow, at: Date, error: string): Promise<void> {
+/** Records a failed try; the domain says whether it is retried, a dead letter, or dropped. */
+export async function markFailed(db: DB, row: OutboxRow, at: Date, error: string): Promise<FailureOutcome> {
   const attempts = row.attempts + 1;
-  const delayMs = Math.min(30_000 * 2 ** (attempts - 1), 3_600_000);
+  const outcome = afterFailedAttempt({ attempts, at, expiresAt: row.expires_at ? new Date(row.expires_at) : null });
   await db
     .updateTable("outbox")
     .set({
+      ...(outcome.status === "expired" ? CLEARED : {}),
       attempts,
       last_error: error.slice(0, 500),
-      status: attempts >= 20 ? "failed" : "pending",
-      next_attempt_at: new Date(at.getTime() + delayMs).toISOString(),
+      last_attempt_at: at.toISOString(),
+      status: outcome.status,
+      ...(outcome.status === "pending" ? { next_attempt_at: outcome.nextAttemptAt.toISOString() } : {}),
     })
     .where("id", "=", row.id)
     .execute();
+  return outcome;
+}
+
+/** Deletes delivered and dropped mails created before `before`. Dead letters stay until sent again. */
+export async function purgeFinished(db: DB, before: string): Promise<number> {
+  const result = await db
+    .deleteFrom("outbox")
+    .where("status", "in", ["sent", "expired"])
+    .where("created_at", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function outboxCounts(db: DB): Promise<{ pending: number; deadLetters: number }> {
+  const rows = await db
+    .selectFrom("outbox")
+    .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
+    .where("status", "in", ["pending", "failed"])
+    .groupBy("status")
+    .execute();
+  const n = (status: string) => Number(rows.find((r) => r.status === status)?.n ?? 0);
+  return { pending: n("pending"), deadLetters: n("failed") };
+}
+
+/** A dead letter as the fund administrator's page shows it: no body, the address masked. */
+export type DeadLetter = {
+  id: string;
+  to: string;
+  template: string;
+  subject: string;
+  lastError: string | null;
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt: string | null;
+};
+
+export async function listDeadLetters(db: DB, limit = 100): Promise<{ rows: DeadLetter[]; total: number }> {
+  const [rows, counts] = await Promise.all([
+    db
+      .selectFrom("outbox")
+      .select(["id", "to_address", "template", "subject", "last_error", "attempts", "created_at", "last_attempt_at"])
+      .where("status", "=", "failed")
+      .orderBy("last_attempt_at", "desc")
+      .orderBy("id")
+      .limit(limit)
+      .execute(),
+    outboxCounts(db),
+  ]);
+  return {
+    total: counts.deadLetters,
+    rows: rows.map((r) => ({
+      id: r.id,
+      to: maskAddress(r.to_address),
+      template: r.template,
+      subject: r.subject,
+      // SMTP errors often quote the recipient ("550 … <name@example.org>"): masked as well.
+      lastError: r.last_error?.replace(/[^\s<>"',;:()]+@[^\s<>"',;:()]+/g, maskAddress) ?? null,
+      attempts: r.attempts,
+      createdAt: r.created_at,
+      lastAttemptAt: r.last_attempt_at,
+    })),
+  };
+}
+
+/** Puts a dead letter back in the queue with a fresh set of tries; false when it is no dead letter (any more). */
+export async function requeueDeadLetter(db: DB, input: { id: string; actor: AuditActor; at: string }): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("outbox").select(["attempts", "template"]).where("id", "=", input.id).where("status", "=", "failed").executeTakeFirst();
+    if (!row) return false;
+    const updated = await trx
+      .updateTable("outbox")
+      .set({ status: "pending", attempts: 0, next_attempt_at: input.at })
+      .where("id", "=", input.id)
+      .where("status", "=", "failed")
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) return false;
+    await writeAudit(trx, {
+      at: input.at,
+      actor: input.actor,
+      action: "outbox.requeued",
+      entityType: "outbox",
+      entityId: input.id,
+      before: { status: "failed", attempts: row.attempts, template: row.template },
+      after: { status: "pending", attempts: 0 },
+    });
+    return true;
+  });
 }

@@ -11,7 +11,14 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().default("file:data/inwonersfonds.sqlite"),
   DATA_DIR: z.string().optional(),
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .url()
+    .refine((v) => /^smtps?:\/\//i.test(v), "use smtp://… (with STARTTLS) or smtps://…")
+    .optional(),
+  // Plain-text SMTP to a server that is not on this machine: only when said out loud.
+  SMTP_ALLOW_INSECURE: z.enum(["true", "false"]).default("false"),
+  MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   BUREAU_EMAIL: z.string().email().optional(),
   MAIL_FROM: z.string().default("Inwonersfonds Roosendaal <inwonersfonds@example.org>"),
   PUBLIC_URL: z.string().url().refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://").optional(),
@@ -28,6 +35,9 @@ export type Config = {
   databaseFile: string;
   dataDir: string;
   smtpUrl: string | undefined;
+  smtpAllowInsecure: boolean;
+  /** Delivered mails are deleted after this many days (their content is cleared at once). */
+  mailRetentionDays: number;
   mailFrom: string;
   bureauEmail: string | undefined;
   publicUrl: string;
@@ -76,6 +86,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseFile,
     dataDir,
     smtpUrl: e.SMTP_URL,
+    smtpAllowInsecure: e.SMTP_ALLOW_INSECURE === "true",
+    mailRetentionDays: e.MAIL_RETENTION_DAYS,
     mailFrom: e.MAIL_FROM,
     bureauEmail: e.BUREAU_EMAIL,
     publicUrl,

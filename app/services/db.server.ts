@@ -16,6 +16,8 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Cleared mail bodies (codes, links) are overwritten on disk, not left in free space for a backup to copy.
+  sqlite.pragma("secure_delete = ON");
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 

@@ -48,6 +48,8 @@ const MATRIX: [path: string, cells: [anonymous: Cell, resident: Cell, supporter:
   ["/mijn-aanvragen/{other}",        [LOGIN,    404,      404,       404,      404,                 404]],
   ["/mijn-aanvragen/IF-1999-9999",   [LOGIN,    404,      404,       404,      404,                 404]],
   ["/beheer/aanvragen",              [LOGIN,    403,      403,       200,      200,                 403]],
+  // Mail that could not be delivered: the fund administrator's alone.
+  ["/beheer/mail",                   [LOGIN,    403,      403,       403,      200,                 403]],
   ["/beheer/aanvragen/{own}",        ["-",      403,      403,       200,      200,                 403]],
   ["/beheer/aanvragen/{other}",      [LOGIN,    403,      403,       200,      200,                 403]],
   ["/beheer/aanvragen/IF-1999-9999", [LOGIN,    403,      403,       404,      404,                 403]],
@@ -56,7 +58,8 @@ const MATRIX: [path: string, cells: [anonymous: Cell, resident: Cell, supporter:
   ["/status/geen-echte-token",       [404,      404,      404,       404,      404,                 404]],
   ["/bestaat-niet",                  [404,      404,      404,       404,      404,                 404]],
   // GET only sends you home; signing out is a POST.
-  ["/uitloggen",                     ["302 /",  "302 /",  "302 /",   "302 /",  "302 /",             "302 /"]],
+  // Signed in: the choice between this device and all devices; signed out there is nothing to end.
+  ["/uitloggen",                     ["302 /",  200,      200,       200,      200,                 200]],
   ["/taal/xx",                       [404,      404,      404,       404,      404,                 404]],
   // Last: it sets the language cookie.
   ["/taal/en?terug=/inloggen",       ["302 /inloggen", "302 /inloggen", "302 /inloggen", "302 /inloggen", "302 /inloggen", "302 /inloggen"]],

@@ -1,0 +1,120 @@
+// Mail that could not be delivered: the fund administrator sees it on /beheer/mail and sends it
+// again, without JavaScript; the mail then arrives in the capture and the outbox forgets its body.
+import crypto from "node:crypto";
+import Database from "better-sqlite3";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, uniqueEmail } from "./helpers";
+import { waitForMail } from "../support/mailbox";
+
+/** A mail that used up every try, written straight into the server's database. */
+function insertDeadLetter(to: string, subject: string): string {
+  const id = crypto.randomUUID();
+  const at = new Date(Date.now() - 60 * 60 * 1000).toISOString();
+  const db = new Database(process.env.E2E_DATABASE_FILE!, { fileMustExist: true });
+  try {
+    db.pragma("busy_timeout = 5000");
+    db.prepare(
+      `INSERT INTO outbox (id, to_address, template, subject, text_body, html_body, status, attempts, next_attempt_at, last_error, created_at, sent_at, expires_at, last_attempt_at)
+       VALUES (?, ?, 'application-received', ?, ?, ?, 'failed', 20, ?, ?, ?, NULL, NULL, ?)`,
+    ).run(id, to, subject, `Bekijk uw aanvraag: http://127.0.0.1/status/e2e-${id}`, `<p>status e2e-${id}</p>`, at, "Can't send mail - all recipients were rejected: 550 5.1.1 <" + to + ">: Recipient address rejected: User unknown in virtual mailbox table", at, at);
+  } finally {
+    db.close();
+  }
+  return id;
+}
+
+function outboxRow(id: string): Record<string, unknown> | undefined {
+  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("SELECT * FROM outbox WHERE id = ?").get(id) as Record<string, unknown> | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+function auditRows(id: string): Record<string, unknown>[] {
+  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("SELECT * FROM audit_log WHERE entity_type = 'outbox' AND entity_id = ?").all(id) as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
+  expect.soft(summary, `axe on ${what}`).toEqual([]);
+}
+
+test.describe("e-mails die niet aankwamen (/beheer/mail)", () => {
+  test("fondsbeheer ziet een dode brief en verstuurt hem opnieuw, zonder JavaScript", async ({ page }, testInfo) => {
+    // The app's own scripts are kept from loading (axe still runs): the page works as with JavaScript off.
+    await page.route(/\/build\/.*\.js$/, (route) => route.abort());
+    const to = uniqueEmail("onbereikbaar");
+    const subject = `Wij hebben uw aanvraag IF-E2E-${Date.now()} ontvangen`;
+    const id = insertDeadLetter(to, subject);
+
+    const health = await page.request.get("/health");
+    expect(health.status()).toBe(200);
+    const before = await health.json();
+    expect(before).toMatchObject({ status: "attention", database: "ok" });
+    expect(before.mail.deadLetters).toBeGreaterThanOrEqual(1);
+
+    await page.goto("/beheer/mail");
+    await expect(page).toHaveURL(/\/inloggen\?terug=%2Fbeheer%2Fmail$/);
+    await signIn(page, "fondsbeheer@example.org");
+    await expect(page).toHaveURL(/\/beheer\/mail$/);
+    await expect(page.getByRole("heading", { level: 1, name: "E-mails die niet aankwamen" })).toBeVisible();
+    const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: subject }) });
+    await expect(card).toBeVisible();
+    await expect(card.getByText(`${to.slice(0, 1)}…@example.org`, { exact: true })).toBeVisible();
+    await expect(card.getByText("Bevestiging van een aanvraag")).toBeVisible();
+    await expect(card.getByText(/550 5\.1\.1/)).toBeVisible();
+    await expect(card.getByText("20", { exact: true })).toBeVisible();
+
+    // What the browser gets, loader data included: no full address, no body, no status link.
+    const raw = await (await page.request.get("/beheer/mail")).text();
+    expect(raw).toContain(subject);
+    expect(raw).not.toContain(`e2e-${id}`);
+    expect(raw).not.toContain(to.split("@")[0]!);
+
+    await expectNoViolations(page, "/beheer/mail");
+    await page.screenshot({ path: testInfo.outputPath("beheer-mail-1280.png"), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(scrollWidth, "page is wider than a phone").toBeLessThanOrEqual(clientWidth);
+    await page.screenshot({ path: testInfo.outputPath("beheer-mail-390.png"), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    const post = page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/beheer/mail"));
+    await card.getByRole("button", { name: new RegExp(`^Opnieuw versturen .*${subject}`) }).click();
+    expect((await post).status()).toBe(303);
+    await expect(page.getByRole("status")).toHaveText("De e-mail staat weer klaar. Wij versturen hem zo snel mogelijk.");
+    await expect(page.getByRole("heading", { name: subject })).toHaveCount(0);
+    await expectNoViolations(page, "/beheer/mail after sending again");
+    await page.screenshot({ path: testInfo.outputPath("beheer-mail-sent-again-1280.png"), fullPage: true });
+
+    const mail = await waitForMail(to, new RegExp(subject));
+    expect(mail.text).toContain(`/status/e2e-${id}`);
+    await expect.poll(() => outboxRow(id)?.status).toBe("sent");
+    expect(outboxRow(id)).toMatchObject({ subject: "", text_body: "", html_body: "" });
+    const audit = auditRows(id);
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: "outbox.requeued", actor_label: "fondsbeheer@example.org" });
+
+    // Sending the same mail again (an old tab, a second click) is refused calmly.
+    const again = await page.request.post("/beheer/mail", { form: { intent: "resend", id }, headers: { Origin: new URL(page.url()).origin } });
+    expect(again.status()).toBe(409);
+    expect(await again.text()).toContain("Deze e-mail staat niet meer in de lijst.");
+    const nonsense = await page.request.post("/beheer/mail", { form: { intent: "iets", id: "" }, headers: { Origin: new URL(page.url()).origin } });
+    expect(nonsense.status()).toBe(400);
+  });
+
+  test("een beoordelaar mag de pagina niet zien", async ({ page }) => {
+    await signIn(page, "beoordelaar@example.org");
+    expect((await page.goto("/beheer/mail"))?.status()).toBe(403);
+    expect((await page.request.post("/beheer/mail", { form: { intent: "resend", id: "x" }, headers: { Origin: new URL(page.url()).origin } })).status()).toBe(403);
+  });
+});

@@ -1,0 +1,47 @@
+// Migration 0005 on a database that already holds mail: what was delivered loses its secrets.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Migrator, type Kysely } from "kysely";
+import { afterEach, expect, it } from "vitest";
+import { openDatabase, type DB } from "~/services/db.server";
+import { migrationProvider } from "../../db/migrations/index";
+
+let dir: string;
+let db: DB;
+afterEach(async () => {
+  await db.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("clears delivered mail and gives waiting sign-in mail its code's end date", async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-migration-"));
+  db = openDatabase(path.join(dir, "m.sqlite"));
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  expect((await migrator.migrateTo("0002_content_fingerprint")).error).toBeUndefined();
+  const row = (id: string, template: string, status: string) => ({
+    id,
+    to_address: "bewoner@example.org",
+    template,
+    subject: `Uw code om in te loggen: 123456 (${id})`,
+    text_body: "code 123456 https://fonds.example/inloggen/link/tok",
+    html_body: "<p>code 123456</p>",
+    status,
+    attempts: 1,
+    next_attempt_at: "2026-11-23T10:00:00.000Z",
+    last_error: null,
+    created_at: "2026-11-23T10:00:00.000Z",
+    sent_at: status === "sent" ? "2026-11-23T10:00:01.000Z" : null,
+  });
+  // The old table has no expires_at column yet: insert through an untyped handle.
+  await (db as unknown as Kysely<any>).insertInto("outbox").values([row("sent", "sign-in", "sent"), row("waiting", "sign-in", "pending"), row("dead", "application-received", "failed")]).execute();
+
+  expect((await migrator.migrateToLatest()).error).toBeUndefined();
+  const rows = await db.selectFrom("outbox").selectAll().orderBy("id").execute();
+  const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+  expect(byId.sent).toMatchObject({ status: "sent", subject: "", text_body: "", html_body: "", expires_at: null });
+  expect(byId.waiting).toMatchObject({ status: "pending", expires_at: "2026-11-23T10:15:00.000Z" });
+  expect(byId.waiting!.text_body).toContain("123456");
+  expect(byId.dead).toMatchObject({ status: "failed", expires_at: null });
+  expect(byId.dead!.text_body).toContain("123456");
+});
