@@ -124,6 +124,21 @@ export interface OutboxTable {
   sent_at: string | null;
 }
 
+/** One counted event (a sign-in mail, a wrong code, an application) for a hashed key. */
+export interface RateLimitEventTable {
+  id: string;
+  bucket: string;
+  key_hash: string;
+  at: string;
+}
+
+/** Written first in a limit's transaction, so requests for one key are counted one at a time. */
+export interface RateLimitKeyTable {
+  bucket: string;
+  key_hash: string;
+  touched_at: string;
+}
+
 export interface Database {
   areas: AreaTable;
   factors: FactorTable;
@@ -137,4 +152,6 @@ export interface Database {
   reference_counters: ReferenceCounterTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  rate_limit_events: RateLimitEventTable;
+  rate_limit_keys: RateLimitKeyTable;
 }

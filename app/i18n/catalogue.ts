@@ -5,9 +5,10 @@ import * as application from "./sections/application";
 import * as auth from "./sections/auth";
 import * as domainA from "./sections/domain-a";
 import * as domainB from "./sections/domain-b";
+import * as limits from "./sections/limits";
 
-const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl };
+const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...limits.nl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en };
+const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...limits.en };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
 import { actorOf, requireUser } from "~/services/auth.server";
 import { getLocale } from "~/services/locale.server";
-import { getApplicationByReference } from "~/models/applications.server";
+import { getApplicationByReference, ownersFor } from "~/models/applications.server";
 import { can } from "~/domain/permissions";
 import type { ApplicationStatus } from "~/domain/lifecycle";
 import { StatusTimeline } from "~/components/status-timeline";
@@ -17,7 +17,7 @@ export const meta = pageTitle("mine.title");
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const application = await getApplicationByReference(await getDb(), params.reference ?? "", await getLocale(request));
-  if (!application || !can(actorOf(user), "application.view_own", { ownerUserIds: application.ownerUserIds }).allowed) {
+  if (!application || !can(actorOf(user), "application.view_own", { ownerUserIds: ownersFor(application, user) }).allowed) {
     throw new Response("Not Found", { status: 404 });
   }
   return { application };

@@ -8,6 +8,7 @@ import { getDb } from "./db.server";
 import { config } from "./config.server";
 import { now } from "./clock.server";
 import { dueMails, markFailed, markSent, type OutboxRow } from "~/models/outbox.server";
+import { housekeeping } from "~/models/housekeeping.server";
 
 type Sender = (row: OutboxRow) => Promise<void>;
 
@@ -76,6 +77,7 @@ async function runOnce(): Promise<void> {
       state.again = false;
       await deliverDueMails(await getDb());
     } while (state.again);
+    await housekeeping(await getDb(), now()); // expired drafts and old rate-limit counts, hourly
   } catch (error) {
     console.error("[mail] delivery round failed", error);
   } finally {

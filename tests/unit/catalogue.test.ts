@@ -4,10 +4,11 @@ import * as application from "~/i18n/sections/application";
 import * as auth from "~/i18n/sections/auth";
 import * as domainA from "~/i18n/sections/domain-a";
 import * as domainB from "~/i18n/sections/domain-b";
+import * as limits from "~/i18n/sections/limits";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
-const sections = { common, application, auth, domainA, domainB };
+const sections = { common, application, auth, domainA, domainB, limits };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogue", () => {
