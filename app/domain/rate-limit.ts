@@ -60,15 +60,14 @@ export function longestWindowMs(windows: readonly Window[]): number {
  * When not, `retryAt` is the first moment every window has room again.
  */
 export function budgetVerdict(times: readonly number[], windows: readonly Window[], now: number): Verdict {
-  let retryAt: number | null = null;
+  let retryAt = -Infinity;
   for (const w of windows) {
     const inWindow = times.filter((t) => t > now - w.ms && t <= now).sort((a, b) => a - b);
     if (inWindow.length < w.max) continue;
     // The window has room again once all but max - 1 of its events have aged out.
-    const freeAt = inWindow[inWindow.length - w.max]! + w.ms;
-    retryAt = retryAt === null ? freeAt : Math.max(retryAt, freeAt);
+    retryAt = Math.max(retryAt, inWindow[inWindow.length - w.max]! + w.ms);
   }
-  return retryAt === null ? { allowed: true } : { allowed: false, retryAt };
+  return retryAt === -Infinity ? { allowed: true } : { allowed: false, retryAt };
 }
 
 /** The most events the budget allows in any stretch of `periodMs`: each window caps it on its own. */
