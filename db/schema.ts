@@ -144,6 +144,21 @@ export interface SessionTable {
   revoked_at: string | null;
 }
 
+/** One counted event (a sign-in mail, a wrong code, an application) for a hashed key. */
+export interface RateLimitEventTable {
+  id: string;
+  bucket: string;
+  key_hash: string;
+  at: string;
+}
+
+/** Written first in a limit's transaction, so requests for one key are counted one at a time. */
+export interface RateLimitKeyTable {
+  bucket: string;
+  key_hash: string;
+  touched_at: string;
+}
+
 export interface Database {
   areas: AreaTable;
   factors: FactorTable;
@@ -158,4 +173,6 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   sessions: SessionTable;
+  rate_limit_events: RateLimitEventTable;
+  rate_limit_keys: RateLimitKeyTable;
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { applicationSchema, draftSchema, LIMITS, type ApplicationFormContext } from "~/forms/application-schema";
+import { applicationSchema, draftSchema, HONEYPOT_FIELD, LIMITS, type ApplicationFormContext } from "~/forms/application-schema";
 import { formatCents, parseAmount } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field, FieldError, describedBy } from "./field";
@@ -50,7 +50,7 @@ export function ApplicationForm(props: ApplicationFormProps) {
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate({ formData }) {
-      const schema = formData.get("intent") === "draft" ? draftSchema(t) : applicationSchema(ctx);
+      const schema = formData.get("intent") === "draft" ? draftSchema(ctx) : applicationSchema(ctx);
       return parseWithZod(formData, { schema });
     },
   });
@@ -102,6 +102,11 @@ export function ApplicationForm(props: ApplicationFormProps) {
       ) : null}
       <input type="hidden" name="submissionKey" value={props.submissionKey} />
       {props.draftToken ? <input type="hidden" name="draftToken" value={props.draftToken} /> : null}
+      {/* For robots only: hidden from people, screen readers and the keyboard. */}
+      <div className="visually-off" aria-hidden="true">
+        <label htmlFor={id(HONEYPOT_FIELD)}>{t("limits.honeypot.label")}</label>
+        <input type="text" id={id(HONEYPOT_FIELD)} name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+      </div>
 
       <fieldset className="section">
         <legend>{props.onBehalf ? t("form.section.resident") : t("form.section.you")}</legend>

@@ -163,9 +163,53 @@ export function applicationSchema(ctx: ApplicationFormContext) {
 
 export type ApplicationInput = z.output<ReturnType<typeof applicationSchema>>;
 
-/** Saving a draft needs only a valid e-mail address to send the link to. */
-export function draftSchema(t: Translate) {
+/**
+ * Saving a draft needs only a valid e-mail address to send the link to. Of the rest, only the
+ * form's own fields are kept, each within the form's size limits (typed text that is too long
+ * gets the form's message; anything else out of bounds is dropped), so a draft stays small.
+ */
+export function draftSchema(ctx: Pick<ApplicationFormContext, "t" | "factorIds">) {
+  const { t } = ctx;
+  const typed = (max: number, tooLong: MessageKey) => z.string().trim().max(max, t(tooLong, { max })).optional();
+  const picked = (max: number) => z.string().trim().max(max).optional().catch(undefined);
   return z.object({
     email: z.string({ error: t("form.error.emailRequired") }).trim().max(LIMITS.email, t("form.error.emailInvalid")).email(t("form.error.emailInvalid")),
+    name: typed(LIMITS.name, "form.error.nameTooLong"),
+    phone: picked(30),
+    areaId: picked(100),
+    title: typed(LIMITS.title, "form.error.titleTooLong"),
+    description: z
+      .string()
+      .trim()
+      .superRefine((v, c) => {
+        if (v.length > LIMITS.description) c.addIssue({ code: "custom", message: t("form.error.descriptionTooLong", { max: LIMITS.description, count: v.length }) });
+      })
+      .optional(),
+    activityDate: picked(40),
+    participants: picked(20),
+    amount: picked(40),
+    factorIds: z
+      .array(z.string())
+      .catch([])
+      .transform((ids) => [...new Set(ids.filter((id) => ctx.factorIds.includes(id)))])
+      .optional(),
+    costLines: z
+      .array(z.object({ description: typed(LIMITS.costDescription, "form.error.titleTooLong"), amount: picked(40) }))
+      .max(LIMITS.costLines, t("form.error.tooManyCostLines", { max: LIMITS.costLines }))
+      .optional(),
+    publicConsent: z.enum(["yes", "no"]).optional().catch(undefined),
   });
+}
+
+export type DraftInput = z.output<ReturnType<typeof draftSchema>>;
+
+/**
+ * A field people never see or reach (off-screen, aria-hidden, out of the tab order) that form-filling
+ * robots do fill in. A post with it filled in is answered like a success and stored nowhere.
+ */
+export const HONEYPOT_FIELD = "website";
+
+export function honeypotFilled(form: FormData): boolean {
+  const value = form.get(HONEYPOT_FIELD);
+  return typeof value === "string" && value.trim() !== "";
 }

@@ -4,7 +4,7 @@
 // not show. The full record stays inside the models.
 import type { DB } from "~/services/db.server";
 import type { Locale } from "~/i18n/translate";
-import type { User } from "./users.server";
+import { normaliseEmail, type User } from "./users.server";
 import { writeAudit } from "./audit.server";
 import { hashToken } from "~/services/tokens.server";
 import { closedSince, statusLinkExpired } from "~/domain/status-link";
@@ -155,10 +155,20 @@ export async function statusPageView(db: DB, token: string, locale: Locale, opts
  * permission check (the ids never go into the page). Contact data only when a supporter applied
  * on someone's behalf, which is when the page shows it.
  */
-export async function ownApplicationView(db: DB, reference: string, locale: Locale): Promise<{ ownerUserIds: (string | null)[]; application: ApplicationView } | null> {
+/**
+ * One application on the resident's own page. The owners for the permission check count the
+ * signed-in user when the application carries their (proven) address.
+ */
+export async function ownApplicationView(
+  db: DB,
+  reference: string,
+  locale: Locale,
+  user: Pick<User, "id" | "email">,
+): Promise<{ ownerUserIds: (string | null)[]; application: ApplicationView } | null> {
   const detail = await getApplicationByReference(db, reference, locale);
   if (!detail) return null;
-  return { ownerUserIds: detail.ownerUserIds, application: toView(detail, detail.onBehalf) };
+  const byAddress = detail.applicantEmail !== null && detail.applicantEmail === normaliseEmail(user.email);
+  return { ownerUserIds: byAddress ? [...detail.ownerUserIds, user.id] : detail.ownerUserIds, application: toView(detail, detail.onBehalf) };
 }
 
 /** Audit actions that record a look, not a change: left out of the history shown on the page. */
@@ -217,11 +227,16 @@ function rows(db: DB) {
     .orderBy("a.reference", "desc");
 }
 
-/** "Mijn aanvragen": one's own applications, and those a supporter filled in (with the resident's name). */
-export async function listApplicationsOfUser(db: DB, userId: string): Promise<(ApplicationRow & { onBehalfOf: string | null })[]> {
+/**
+ * "Mijn aanvragen": sent with my address (signed in, so proven) or linked to me, and those I filled
+ * in for others as a supporter (with the resident's name).
+ */
+export async function listApplicationsOfUser(db: DB, user: Pick<User, "id" | "email">): Promise<(ApplicationRow & { onBehalfOf: string | null })[]> {
   const found = await rows(db)
     .select(["a.applicant_name as applicantName", "a.submitted_by_user_id as submittedBy"])
-    .where((eb) => eb.or([eb("a.applicant_user_id", "=", userId), eb("a.submitted_by_user_id", "=", userId)]))
+    .where((eb) =>
+      eb.or([eb("a.applicant_user_id", "=", user.id), eb("a.applicant_email", "=", normaliseEmail(user.email)), eb("a.submitted_by_user_id", "=", user.id)]),
+    )
     .execute();
   return found.map(({ applicantName, submittedBy, ...row }) => ({ ...row, onBehalfOf: submittedBy !== null ? applicantName : null }));
 }

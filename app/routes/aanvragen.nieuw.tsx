@@ -1,17 +1,22 @@
 // The public application form: no account needed. Thin: parse with the schema, call the model, redirect.
+// Posts are counted per IP address (or signed-in user) and per e-mail address; over the budget the
+// form comes back with its input and a calm message (429). A filled-in honeypot is answered like a
+// success and stored nowhere.
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { applicationFormContext } from "~/services/application-form.server";
-import { readForm } from "~/services/form.server";
+import { clientIp, readForm } from "~/services/form.server";
 import { commitSession, getSession } from "~/services/session.server";
 import { config } from "~/services/config.server";
 import { amsterdamDate, now } from "~/services/clock.server";
 import { kickMailWorker } from "~/services/mail.server";
 import { newId } from "~/services/tokens.server";
 import { linkToken, parseSearchParams } from "~/services/search-params.server";
-import { loadDraft, saveDraft, submitApplication } from "~/models/applications.server";
-import { applicationSchema, draftSchema } from "~/forms/application-schema";
+import { loadDraft, saveDraft, submitApplicationWithinLimits } from "~/models/applications.server";
+import { applicationSchema, draftSchema, honeypotFilled } from "~/forms/application-schema";
+import { formatDateTime } from "~/components/format";
 import { ApplicationForm } from "~/components/application-form";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
@@ -37,29 +42,43 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+async function draftSaved(request: Request, email: string) {
+  const session = await getSession(request);
+  session.flash("draftEmail", email);
+  return redirect("/aanvragen/opgeslagen", { headers: { "Set-Cookie": await commitSession(session) } });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { db, user, ctx } = await applicationFormContext(request);
   const draftToken = typeof formData.get("draftToken") === "string" ? String(formData.get("draftToken")) : null;
+  const ip = clientIp(context);
+  const isDraft = formData.get("intent") === "draft";
 
-  if (formData.get("intent") === "draft") {
-    const submission = parseWithZod(formData, { schema: draftSchema(ctx.t) });
-    if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-    const { submissionKey: _key, draftToken: _token, intent: _intent, ...payload } = (submission.payload ?? {}) as Record<string, unknown>;
-    await saveDraft(db, { email: submission.value.email, payload, previousToken: draftToken, user, t: ctx.t, now: now(), publicUrl: config().publicUrl });
-    const session = await getSession(request);
-    session.flash("draftEmail", submission.value.email);
+  if (honeypotFilled(formData)) {
+    if (isDraft) return draftSaved(request, String(formData.get("email") ?? "").trim());
+    return redirect("/aanvragen/bedankt", { headers: { "Set-Cookie": await commitSession(await getSession(request)) } });
+  }
+  const tooMany = (key: "limits.form.tooMany" | "limits.draft.tooMany", retryAt: Date, reply: SubmissionResult<string[]>) =>
+    data({ result: reply, limited: ctx.t(key, { time: formatDateTime(retryAt.toISOString(), ctx.locale) }) }, { status: 429 });
+
+  if (isDraft) {
+    const submission = parseWithZod(formData, { schema: draftSchema(ctx) });
+    if (submission.status !== "success") return data({ result: submission.reply(), limited: null }, { status: 400 });
+    const saved = await saveDraft(db, { email: submission.value.email, payload: submission.value, previousToken: draftToken, user, t: ctx.t, now: now(), publicUrl: config().publicUrl, ip });
+    if (!saved.ok) return tooMany("limits.draft.tooMany", saved.retryAt, submission.reply());
     kickMailWorker();
-    return redirect("/aanvragen/opgeslagen", { headers: { "Set-Cookie": await commitSession(session) } });
+    return draftSaved(request, submission.value.email);
   }
 
   const submission = parseWithZod(formData, { schema: applicationSchema(ctx) });
   if (submission.status !== "success") {
     // An intent (such as "add a cost line") is not an error: answer 200 with the updated form.
-    return data({ result: submission.reply() }, { status: submission.status === "error" ? 400 : 200 });
+    return data({ result: submission.reply(), limited: null }, { status: submission.status === "error" ? 400 : 200 });
   }
   const at = now();
-  const result = await submitApplication(db, submission.value, {
+  const result = await submitApplicationWithinLimits(db, submission.value, {
+    ip,
     user,
     maxCents: ctx.maxCents,
     onBehalf: ctx.onBehalf,
@@ -71,6 +90,7 @@ export async function action({ request }: ActionFunctionArgs) {
     bureauEmail: config().bureauEmail,
     draftToken,
   });
+  if (!result.ok) return tooMany("limits.form.tooMany", result.retryAt, submission.reply());
   const session = await getSession(request);
   session.set("lastReference", result.reference);
   session.set("lastOnBehalf", ctx.onBehalf);
@@ -87,6 +107,11 @@ export default function NewApplication() {
       <h1>{t("form.title")}</h1>
       {loaderData.draftState === "loaded" ? <p className="notice notice--ok">{t("form.draftLoaded")}</p> : null}
       {loaderData.draftState === "missing" ? <p className="notice">{t("form.draftMissing")}</p> : null}
+      {actionData?.limited ? (
+        <p className="notice" role="alert">
+          {actionData.limited}
+        </p>
+      ) : null}
       <ApplicationForm {...loaderData} lastResult={actionData?.result} />
     </div>
   );

@@ -16,7 +16,7 @@ export const meta = pageTitle("mine.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await ownApplicationView(await getDb(), params.reference ?? "", await getLocale(request));
+  const found = await ownApplicationView(await getDb(), params.reference ?? "", await getLocale(request), user);
   if (!found || !can(actorOf(user), "application.view_own", { ownerUserIds: found.ownerUserIds }).allowed) {
     throw new Response("Not Found", { status: 404 });
   }

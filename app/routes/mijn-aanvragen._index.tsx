@@ -15,7 +15,7 @@ export const meta = pageTitle("mine.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "application.view_own");
-  return { applications: await listApplicationsOfUser(await getDb(), user.id) };
+  return { applications: await listApplicationsOfUser(await getDb(), user) };
 }
 
 export default function MyApplications() {

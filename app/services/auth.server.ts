@@ -7,6 +7,8 @@ import { getDb } from "./db.server";
 import { now } from "./clock.server";
 import { getSession } from "./session.server";
 import { readForm } from "./form.server";
+import { getLocale } from "./locale.server";
+import { config } from "./config.server";
 import { verifyLoginCode, verifyLoginLink } from "~/models/login-codes.server";
 import { actorOf, getUserById, type User } from "~/models/users.server";
 
@@ -14,12 +16,16 @@ export { actorOf };
 import { can, type Action } from "~/domain/permissions";
 
 export class SignInRefused extends Error {
-  constructor(readonly reason: "invalid" | "no_pending" | "format") {
+  constructor(
+    readonly reason: "invalid" | "no_pending" | "format" | "locked",
+    /** When "locked": from when a code may be typed again. */
+    readonly retryAt?: Date,
+  ) {
     super(reason);
   }
 }
 
-class EmailCodeStrategy extends Strategy<string, { email: string; code: string }> {
+class EmailCodeStrategy extends Strategy<string, { email: string; code: string; request: Request }> {
   name = "email-code";
   override async authenticate(request: Request): Promise<string> {
     const form = await readForm(request);
@@ -27,7 +33,7 @@ class EmailCodeStrategy extends Strategy<string, { email: string; code: string }
     if (!/^\d{6}$/.test(code)) throw new SignInRefused("format");
     const email = (await getSession(request)).get("pendingEmail");
     if (!email) throw new SignInRefused("no_pending");
-    return this.verify({ email, code });
+    return this.verify({ email, code, request });
   }
 }
 
@@ -41,9 +47,10 @@ class EmailLinkStrategy extends Strategy<string, { token: string }> {
 
 export const authenticator = new Authenticator<string>()
   .use(
-    new EmailCodeStrategy(async ({ email, code }) => {
-      const result = await verifyLoginCode(await getDb(), { email, code, now: now() });
-      if (!result.ok) throw new SignInRefused("invalid");
+    new EmailCodeStrategy(async ({ email, code, request }) => {
+      // The locale and public address are for the mail that tells the person their code path is paused.
+      const result = await verifyLoginCode(await getDb(), { email, code, now: now(), locale: await getLocale(request), linkBase: config().publicUrl });
+      if (!result.ok) throw new SignInRefused(result.reason, result.reason === "locked" ? result.retryAt : undefined);
       return result.userId;
     }),
   )

@@ -11,6 +11,7 @@ import { config, type Config } from "./config.server";
 import { now } from "./clock.server";
 import { dueMails, expireOverdue, markFailed, markSent, purgeFinished, type OutboxRow } from "~/models/outbox.server";
 import { maskAddress } from "~/domain/mail-delivery";
+import { housekeeping } from "~/models/housekeeping.server";
 
 export type Sender = (row: OutboxRow) => Promise<void>;
 
@@ -135,8 +136,9 @@ async function runOnce(): Promise<void> {
       s.lastPurge = Date.now();
       await purgeOldMail(db, now(), config().mailRetentionDays);
     }
+    await housekeeping(db, now()); // expired drafts, sessions and old rate-limit counts, hourly
   } catch (error) {
-    console.error("[mail] delivery round failed", error);
+    console.error(`[error] mail delivery round failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     s.running = false;
   }

@@ -3,15 +3,17 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as m0001 from "./0001_foundation";
 import * as m0002 from "./0002_content_fingerprint";
 import * as m0003 from "./0003_sessions";
-import * as m0006 from "./0006_status_links";
+import * as m0004 from "./0004_limits";
 import * as m0005 from "./0005_outbox_hardening";
+import * as m0006 from "./0006_status_links";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
   "0002_content_fingerprint": m0002,
   "0003_sessions": m0003,
-  "0006_status_links": m0006,
+  "0004_limits": m0004,
   "0005_outbox_hardening": m0005,
+  "0006_status_links": m0006,
 };
 
 export const migrationProvider: MigrationProvider = {

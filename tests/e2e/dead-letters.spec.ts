@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn, uniqueEmail } from "./helpers";
 import { waitForMail } from "../support/mailbox";
 

@@ -14,7 +14,7 @@ import fs from "node:fs";
 import { test as base, expect } from "@playwright/test";
 
 export { expect };
-export type { Browser, BrowserContext, Page, Response } from "@playwright/test";
+export type { APIResponse, Browser, BrowserContext, Page, Response } from "@playwright/test";
 
 /** How long a declared line may take to appear after the test body has finished. */
 const DECLARED_WAIT_MS = 2000;

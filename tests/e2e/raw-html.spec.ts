@@ -3,7 +3,7 @@
 // renders, no e-mail address, phone number, internal id or hash may be in it that the page does
 // not show. And the status link behaves as a capability link that ends after closing.
 import Database from "better-sqlite3";
-import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+import { expect, test, type APIResponse, type Page, type Response } from "./fixtures";
 import { expectThanksPage, fillForm, requestSignIn, signIn, submitButton, validValues, waitForNewMail } from "./helpers";
 import { linkIn } from "../support/mailbox";
 
@@ -169,7 +169,7 @@ test.describe("raw HTML of the public and resident pages", () => {
 });
 
 test.describe("the status link as a capability link", () => {
-  async function newApplicationLink(browser: import("@playwright/test").Browser) {
+  async function newApplicationLink(browser: import("./fixtures").Browser) {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const values = validValues({ title: `Statuslink ${Date.now()}` });

@@ -53,7 +53,8 @@ describe("a resident's pages", () => {
   it("list and detail carry no internal ids and no one else's data", async () => {
     const { reference } = await submitApplication(db, input(), { ...ctx, user: null });
     await submitApplication(db, input({ name: "Ander Persoon", email: "ander@example.org", title: "Iets anders" }), { ...ctx, user: null });
-    const owner = await db.selectFrom("users").select("id").where("email", "=", "sanne.eigen@example.org").executeTakeFirstOrThrow();
+    // The resident signed in once with her address (no account is made at submit).
+    const owner = { id: await createUser(db, { email: "sanne.eigen@example.org", name: "Sanne", roles: ["resident"], at }) };
     const cookie = await signedInCookie(owner.id);
 
     const list = await run(() => mineList.loader({ request: get("/mijn-aanvragen", cookie), params: {}, context: {} }));

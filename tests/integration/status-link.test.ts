@@ -66,7 +66,7 @@ describe("the status page's loader data", () => {
     const text = JSON.stringify(data);
     expect(text).toContain(reference);
     expect(text).toContain("Elke maand koken we met buren.");
-    for (const secret of [row.id, row.applicant_email!, row.applicant_phone!, row.applicant_user_id!, supporter, row.status_token_hash, row.content_hash!, "Sanne Geheim", "Youssef Werker"]) {
+    for (const secret of [row.id, row.applicant_email, row.applicant_phone, row.applicant_user_id, supporter, row.status_token_hash, row.content_hash, "Sanne Geheim", "Youssef Werker"].filter((v): v is string => !!v)) {
       expect(text, secret).not.toContain(secret);
     }
     expect(identifiersIn(data)).toEqual({ emails: [], uuids: [], hashes: [] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { applicationSchema, draftSchema, normaliseDate, type ApplicationFormContext } from "~/forms/application-schema";
+import { applicationSchema, draftSchema, honeypotFilled, HONEYPOT_FIELD, normaliseDate, type ApplicationFormContext } from "~/forms/application-schema";
 import { translator } from "~/i18n/translate";
 import { validFields } from "../support/form-data";
 
@@ -133,8 +133,36 @@ describe("application form schema", () => {
   it("needs only a valid e-mail address to save a draft", () => {
     const form = new FormData();
     form.set("email", "geen-adres");
-    const s = parseWithZod(form, { schema: draftSchema(translator("nl")) });
+    const s = parseWithZod(form, { schema: draftSchema(ctx) });
     expect(s.status === "error" && s.error?.email).toEqual(["Dit e-mailadres klopt niet. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl"]);
+  });
+
+  it("keeps only the form's own fields in a draft, within the form's size limits", () => {
+    const form = validFields({ factorIds: ["ontmoeting", "bestaat-niet"], junk: "x".repeat(1_000_000), "costLines[0].description": "Huur", "costLines[0].amount": "12,50" });
+    form.set("website", "spam");
+    form.set("areaId", "k".repeat(5000));
+    const s = parseWithZod(form, { schema: draftSchema(ctx) });
+    expect(s.status).toBe("success");
+    const value = s.status === "success" ? s.value : null;
+    expect(Object.keys(JSON.parse(JSON.stringify(value))).sort()).toEqual(["activityDate", "amount", "costLines", "description", "email", "factorIds", "name", "participants", "publicConsent", "title"]);
+    expect(value).toMatchObject({ factorIds: ["ontmoeting"], costLines: [{ description: "Huur", amount: "12,50" }], publicConsent: "yes" });
+    expect(JSON.stringify(value).length).toBeLessThan(1000);
+
+    const long = parseWithZod(validFields({ description: "x".repeat(4001), title: "t".repeat(121) }), { schema: draftSchema(ctx) });
+    expect(long.status === "error" && long.error?.description?.[0]).toMatch(/4000/);
+    expect(long.status === "error" && long.error?.title).toEqual(["De naam mag hoogstens 120 tekens hebben."]);
+    const lines = validFields();
+    for (let i = 0; i < 11; i++) lines.set(`costLines[${i}].description`, "regel");
+    expect(parseWithZod(lines, { schema: draftSchema(ctx) }).status).toBe("error");
+  });
+
+  it("recognises a filled-in honeypot, and only that", () => {
+    const form = validFields();
+    expect(honeypotFilled(form)).toBe(false);
+    form.set(HONEYPOT_FIELD, "  ");
+    expect(honeypotFilled(form)).toBe(false);
+    form.set(HONEYPOT_FIELD, "https://spam.example");
+    expect(honeypotFilled(form)).toBe(true);
   });
 
   it("normalises dates from the date field and from typing", () => {

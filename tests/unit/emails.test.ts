@@ -4,6 +4,7 @@ import { renderApplicationReceivedMail } from "../../emails/application-received
 import { renderSignInMail } from "../../emails/sign-in";
 import { renderDraftSavedMail } from "../../emails/draft-saved";
 import { renderNewApplicationMail } from "../../emails/new-application";
+import { renderSignInLockedMail } from "../../emails/sign-in-locked";
 
 const data = { name: "Fien & Co \"de buren\"", title: "Samen <koken>", reference: "IF-2027-0042", statusUrl: "https://fonds.example/status/abc?x=1&y=2" };
 
@@ -33,5 +34,20 @@ describe("mail templates", () => {
     const notice = renderNewApplicationMail(t, { reference: "IF-2027-0001", title: "Buurtfeest", areaName: "Fatima", url: "https://x/b" });
     expect(notice.subject).toBe("Nieuwe aanvraag IF-2027-0001");
     expect(notice.text).toContain("Buurtfeest");
+  });
+
+  it("tell a person, in Dutch or English, that their code path is paused and the link still works", () => {
+    const data = { email: "fien@example.org", until: "23 november 2026 om 11:00", signInUrl: "https://fonds.example/inloggen" };
+    const nl = renderSignInLockedMail(translator("nl"), data);
+    expect(nl.subject).toBe("Inloggen met een code is even gestopt");
+    expect(nl.text).toContain("fien@example.org");
+    expect(nl.text).toContain("pas vanaf 23 november 2026 om 11:00 weer inloggen met een code");
+    expect(nl.text).toContain("Inloggen met de link uit de e-mail werkt wel");
+    expect(nl.text).toContain("Naar inloggen: https://fonds.example/inloggen");
+    expect(nl.html).toContain('href="https://fonds.example/inloggen"');
+    const en = renderSignInLockedMail(translator("en"), { ...data, until: "23 November 2026 at 11:00" });
+    expect(en.subject).toBe("Signing in with a code has been paused");
+    expect(en.html).toContain('<html lang="en">');
+    expect(en.text).toContain("Signing in with the link from the e-mail does work");
   });
 });
