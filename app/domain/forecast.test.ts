@@ -450,6 +450,24 @@ describe("forecastFund", () => {
     expect(result.ok && result.forecast.remainingDays).toBe(364);
   });
 
+  it("counts every entry once when the pots share one entries list", () => {
+    // Issue 12: grants of € 100 and € 300 in two pots, one list given to both, averaged € 400.
+    const shared = [
+      allocation,
+      partnerAllocation,
+      commitment("2025-03-01", 10_000, "g-small"),
+      commitment("2025-03-02", 30_000, "g-large", "partner-2025"),
+    ];
+    const input = (p: LedgerPot): ForecastInput => ({ pot: p, entries: shared, pipeline: [], decisions: [], today: "2025-07-01" });
+    const result = forecastFund([input(pot), input(partner)]);
+    expect(result.ok && result.forecast.averageGrantCents).toBe(20_000);
+    expect(result.ok && result.forecast.committedCents).toBe(40_000);
+    expect(result.ok && result.forecast.budgetCents).toBe(2 * BUDGET);
+    // The same entry given in two lists (one per pot and one shared) also counts once.
+    const mixed = forecastFund([input(pot), { ...input(partner), entries: [partnerAllocation, shared[3]!] }]);
+    expect(mixed.ok && mixed.forecast.averageGrantCents).toBe(20_000);
+  });
+
   it("falls back on decisions for the average size", () => {
     const decisions = [{ requestedCents: 1, grantedCents: 30_000 }];
     const result = forecastFund([{ pot, entries: [allocation], pipeline: [], decisions, today: "2025-07-01" }]);

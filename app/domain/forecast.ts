@@ -361,9 +361,20 @@ export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }>
 }
 
 /**
+ * Each entry once, by (id, potId), which the ledger keeps unique: pots may be given one shared
+ * list, their own lists, or both, and a shared list must not count an entry once per pot.
+ */
+function uniqueEntries(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  const byKey = new Map<string, LedgerEntry>();
+  for (const e of entries) byKey.set(JSON.stringify([e.id, e.potId]), e);
+  return [...byKey.values()];
+}
+
+/**
  * The fund as the sum of its pots: amounts add up; the end date and remaining days are the
  * latest of the pots; the average grant counts a co-funded grant once, over all pots. Give each
- * pot its own share of the pipeline so that an application is not counted twice.
+ * pot its own share of the pipeline so that an application is not counted twice. The pots'
+ * entries may be one list shared by all pots: every entry counts once.
  */
 export function forecastFund(
   inputs: readonly ForecastInput[],
@@ -388,7 +399,7 @@ export function forecastFund(
   const endDate = pots.map((f) => f.endDate).reduce(maxDate);
   const remainingDays = Math.max(0, ...pots.map((f) => f.remainingDays));
   const today = pots[0]!.today;
-  const allEntries = inputs.flatMap((i) => i.entries);
+  const allEntries = uniqueEntries(inputs.flatMap((i) => i.entries));
   const averageGrantCents =
     averagePerGrant(allEntries, pots.map((f) => f.potId), today) ?? averageDecided(inputs.flatMap((i) => i.decisions));
   return ok({
