@@ -4,7 +4,7 @@
 // - money ({available}, {requested}, {outstanding}, {shortBy}, {max}, {amount}) with formatCents(...)
 //   of the cents field of the same name (max ← maxCentsPerGrant, amount ← amountCents,
 //   available in split ← availableCents);
-// - dates ({date}, {periodStart}, {periodEnd}, {endDate}) written out for the reader;
+// - dates ({date}, {committedOn}, {periodStart}, {periodEnd}, {endDate}) written out for the reader;
 // - {pot} with the pot's name (the refusal carries potId), {areas}/{factors} with the names
 //   of the refusal's areaIds/factorIds joined by ", "; numbers ({count}, {perMonth},
 //   {sharePercent}, {maxSharePercent}, {sumPercent}) as they are.
@@ -24,6 +24,8 @@ export const nl = {
   "ledger.refusal.exceeds_outstanding":
     "Dit is meer dan er nog openstaat voor dit initiatief. Er staat nog {outstanding} open. U vraagt {requested}.",
   "ledger.refusal.nothing_outstanding": "Voor dit initiatief staat geen geld meer open.",
+  "ledger.refusal.before_commitment":
+    "Dit kan niet op {date}. Het geld voor dit initiatief is pas op {committedOn} toegezegd. Kies die dag of een dag daarna.",
   "ledger.refusal.duplicate_operation":
     "Dit is al eens gedaan, maar met andere gegevens. Laad de pagina opnieuw en probeer het nog een keer.",
 
@@ -77,6 +79,8 @@ export const en: Record<keyof typeof nl, string> = {
   "ledger.refusal.exceeds_outstanding":
     "This is more than is still open for this initiative. {outstanding} is still open. You ask for {requested}.",
   "ledger.refusal.nothing_outstanding": "No money is open for this initiative any more.",
+  "ledger.refusal.before_commitment":
+    "This is not possible on {date}. The money for this initiative was only committed on {committedOn}. Choose that day or a later one.",
   "ledger.refusal.duplicate_operation":
     "This was done before, but with different details. Reload the page and try again.",
 
