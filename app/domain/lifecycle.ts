@@ -15,7 +15,7 @@
 import type { Cents } from "./money";
 import { can, type Action, type Actor } from "./permissions";
 import { refuse, type Refusal } from "./result";
-import { dueDate, isOverdue } from "./workdays";
+import { dueDate, isOverdue, type WorkdayCalendar } from "./workdays";
 
 export const APPLICATION_STATUSES = [
   "draft",
@@ -329,8 +329,41 @@ export const FINAL_STATUSES: readonly ApplicationStatus[] = ["declined", "closed
 /** Statuses in which the bureau owes the applicant an answer (the decision-time target runs). */
 export const AWAITING_BUREAU: readonly ApplicationStatus[] = ["submitted", "in_review", "awaiting_second_review"];
 
+// The answer clock (decision 010): the bureau answers within the target number of working days
+// (5 unless set) counted from the moment the application is with the bureau. A question puts the
+// ball with the resident and stops the clock (needs_info is not AWAITING_BUREAU); the resident's
+// answer is a new submit and RESTARTS it with the full target, because the bureau must weigh the
+// new information and the resident is told "within 5 working days of your answer".
+
+/** A step on the application's file, as the audit log keeps it. */
+export type TimedStep = Readonly<{ action: LifecycleActionType; at: Date }>;
+
+/** When the answer clock last (re)started: the latest submit (first submission or answer), or null. */
+export function answerClockStartedAt(steps: readonly TimedStep[]): Date | null {
+  let latest: Date | null = null;
+  for (const step of steps) {
+    if (step.action === "submit" && (latest === null || step.at > latest)) latest = step.at;
+  }
+  return latest;
+}
+
+export type AnswerDueInput = Readonly<{
+  status: ApplicationStatus;
+  /** When the clock (re)started: see answerClockStartedAt. */
+  clockStartedAt: Date;
+  now: Date;
+  /** Whole working days the bureau has to answer; workdays' DEFAULT_TARGET_WORKING_DAYS (5) when not set. */
+  targetWorkingDays?: number;
+  calendar?: WorkdayCalendar;
+}>;
+
 /** While the bureau owes an answer: the last day it is on time, and whether that day has passed. */
-export function answerDue(status: ApplicationStatus, submittedAt: Date, now: Date): { due: string; overdue: boolean } | null {
+export function answerDue(input: AnswerDueInput): { due: string; overdue: boolean } | null {
+  // Left out, target and calendar take workdays' defaults (5 working days, no closing days).
+  const { status, clockStartedAt, now, targetWorkingDays, calendar } = input;
   if (!AWAITING_BUREAU.includes(status)) return null;
-  return { due: dueDate(submittedAt), overdue: isOverdue(submittedAt, now) };
+  return {
+    due: dueDate(clockStartedAt, targetWorkingDays, calendar),
+    overdue: isOverdue(clockStartedAt, now, targetWorkingDays, calendar),
+  };
 }

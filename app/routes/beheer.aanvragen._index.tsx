@@ -22,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total } = await listAllApplications(await getDb(), { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const at = now();
   const withDue = rows.map((row) => {
-    const answer = answerDue(row.status as ApplicationStatus, new Date(row.submittedAt), at);
+    // Nothing records questions and answers yet, so the clock starts at the submission (decision 010).
+    const answer = answerDue({ status: row.status as ApplicationStatus, clockStartedAt: new Date(row.submittedAt), now: at });
     return { ...row, due: answer?.due ?? null, overdue: answer?.overdue ?? false };
   });
   return { rows: withDue, total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
