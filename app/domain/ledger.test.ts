@@ -358,6 +358,14 @@ describe("disburse and release", () => {
     expect(check(state, pay("d", 100, "rijk-2025", "2025-08-31")).ok).toBe(true);
     // Spread over both pots, the partner part binds.
     expect(check(state, pay("d", 100, undefined, "2025-08-31"))).toMatchObject({ reason: "before_commitment", committedOn: "2025-09-01" });
+    // Only the grant's own commitments count, not its payments or another grant's commitment.
+    const other: Operation = { kind: "commit", id: "c3", grantId: "g2", parts: [{ potId: "rijk-2025", cents: 1_000 }], date: "2025-10-01" };
+    const busy = build(...committedOps(), pay("d1", 100, "rijk-2025", "2025-07-01"), other);
+    expect(check(busy, pay("d2", 100, "rijk-2025", "2025-06-15")).ok).toBe(true);
+    // The latest by date, also when an earlier-dated commitment was appended last.
+    const backdated: Operation = { kind: "commit", id: "c0", grantId: "g1", parts: [{ potId: "partner-2025", cents: 500 }], date: "2025-03-01" };
+    const mixed = build(...committedOps(), backdated);
+    expect(check(mixed, pay("d", 100, "partner-2025", "2025-05-01"))).toMatchObject({ reason: "before_commitment", committedOn: "2025-06-01" });
     // Once the partner pot is paid out, a spread payment takes nothing there and is not held back by it.
     const partnerPaid = build(...committedOps(), topUp, pay("d1", 3_000, "partner-2025", "2025-09-02"));
     expect(check(partnerPaid, pay("d2", 100, undefined, "2025-08-31"))).toEqual({

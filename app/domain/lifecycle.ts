@@ -355,11 +355,8 @@ export type TimedStep = Readonly<{ action: LifecycleActionType; at: Date }>;
 
 /** When the answer clock last (re)started: the latest submit (first submission or answer), or null. */
 export function answerClockStartedAt(steps: readonly TimedStep[]): Date | null {
-  let latest: Date | null = null;
-  for (const step of steps) {
-    if (step.action === "submit" && (latest === null || step.at > latest)) latest = step.at;
-  }
-  return latest;
+  const submits = steps.filter((step) => step.action === "submit").map((step) => step.at.getTime());
+  return submits.length === 0 ? null : new Date(Math.max(...submits));
 }
 
 export type AnswerDueInput = Readonly<{
