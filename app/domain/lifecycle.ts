@@ -348,7 +348,7 @@ export const AWAITING_BUREAU: readonly ApplicationStatus[] = ["submitted", "in_r
 // (5 unless set) counted from the moment the application is with the bureau. A question puts the
 // ball with the resident and stops the clock (needs_info is not AWAITING_BUREAU); the resident's
 // answer is a new submit and RESTARTS it with the full target, because the bureau must weigh the
-// new information and the resident is told "within 5 working days of your answer".
+// new information, and "within 5 working days of your answer" is a promise a resident can follow.
 
 /** A step on the application's file, as the audit log keeps it. */
 export type TimedStep = Readonly<{ action: LifecycleActionType; at: Date }>;
