@@ -181,8 +181,8 @@ export function shareOfCents(cents: Cents, basisPoints: BasisPoints): Cents {
   const product = BigInt(cents) * BigInt(basisPoints);
   const whole = BigInt(BASIS_POINTS_PER_WHOLE);
   // BigInt division truncates toward zero; a negative remainder means one step further down.
-  const quotient = product / whole - (product % whole < 0n ? 1n : 0n);
-  return Number(quotient) + 0;
+  // (A BigInt has no -0, so neither has the result.)
+  return Number(product / whole - (product % whole < 0n ? 1n : 0n));
 }
 
 /** "0,7%" (nl) or "0.7%" (en): basis points as a percentage, at most two decimals, none trailing. */
