@@ -331,9 +331,32 @@ describe("forecastPot: plan profile, thresholds, validation", () => {
     expect(f.curve[5]).toEqual({ date: "2025-06-30", plannedCents: 1_810_000, committedCents: 1_448_000 });
     expect(f.leftCents).toBe(730_000);
     expect(f.risk).toBe("amber");
-    expect(run({ entries, today: "2025-06-30", options: { redShare: 0.2 } }).risk).toBe("amber");
-    expect(run({ entries, today: "2025-06-30", options: { redShare: 0.19 } }).risk).toBe("red");
-    expect(run({ entries, today: "2025-06-30", options: { amberShare: 0.2 } }).risk).toBe("green");
+    expect(run({ entries, today: "2025-06-30", options: { redBasisPoints: 2_000 } }).risk).toBe("amber");
+    expect(run({ entries, today: "2025-06-30", options: { redBasisPoints: 1_999 } }).risk).toBe("red");
+    expect(run({ entries, today: "2025-06-30", options: { amberBasisPoints: 2_000 } }).risk).toBe("green");
+    expect(run({ entries, today: "2025-06-30", options: { amberBasisPoints: 1_999 } }).risk).toBe("amber");
+  });
+
+  it("compares the share left over with the thresholds exactly, in basis points", () => {
+    // Issue 12: € 7.000 budget, € 4.550 committed, the period over: € 2.450 = exactly 35 % is left.
+    // As a fraction, 700_000 × 0.35 = 244_999.99…, so exactly 35 % counted as more than 35 %.
+    const small: LedgerEntry[] = [
+      { ...allocation, cents: 700_000 },
+      commitment("2025-03-01", 455_000),
+    ];
+    const f = run({ entries: small, today: "2026-01-15", options: { amberBasisPoints: 1_000, redBasisPoints: 3_500 } });
+    expect(f.leftCents).toBe(245_000);
+    expect(f.risk).toBe("amber");
+    expect(run({ entries: small, today: "2026-01-15", options: { redBasisPoints: 3_499 } }).risk).toBe("red");
+  });
+
+  it("refuses thresholds that are not whole basis points from 0 to 10 000", () => {
+    const base = { pot, entries: [allocation], pipeline: [], decisions: [], today: "2025-03-01" };
+    for (const options of [{ amberBasisPoints: 0.1 }, { redBasisPoints: 10_001 }, { redBasisPoints: -1 }, { amberBasisPoints: Number.NaN }]) {
+      expect(forecastPot({ ...base, options })).toEqual({ ok: false, reason: "invalid_risk_thresholds" });
+      expect(forecastFund([base], options)).toEqual({ ok: false, reason: "invalid_risk_thresholds" });
+    }
+    expect(forecastPot({ ...base, options: { amberBasisPoints: 0, redBasisPoints: 10_000 } }).ok).toBe(true);
   });
 
   it("survives degenerate options: no prior weight, no horizon", () => {
@@ -428,7 +451,7 @@ describe("forecastFund", () => {
     });
     const lenient = forecastFund(
       [{ pot: partner, entries: [partnerAllocation], pipeline: [], decisions: [], today: "2025-07-15" }],
-      { redShare: 1, amberShare: 1 },
+      { redBasisPoints: 10_000, amberBasisPoints: 10_000 },
     );
     expect(lenient.ok && lenient.forecast.risk).toBe("green");
   });
@@ -448,6 +471,24 @@ describe("forecastFund", () => {
     expect(result.ok && result.forecast.averageGrantCents).toBe(100_000);
     expect(result.ok && result.forecast.endDate).toBe("2026-06-30");
     expect(result.ok && result.forecast.remainingDays).toBe(364);
+  });
+
+  it("counts every entry once when the pots share one entries list", () => {
+    // Issue 12: grants of € 100 and € 300 in two pots, one list given to both, averaged € 400.
+    const shared = [
+      allocation,
+      partnerAllocation,
+      commitment("2025-03-01", 10_000, "g-small"),
+      commitment("2025-03-02", 30_000, "g-large", "partner-2025"),
+    ];
+    const input = (p: LedgerPot): ForecastInput => ({ pot: p, entries: shared, pipeline: [], decisions: [], today: "2025-07-01" });
+    const result = forecastFund([input(pot), input(partner)]);
+    expect(result.ok && result.forecast.averageGrantCents).toBe(20_000);
+    expect(result.ok && result.forecast.committedCents).toBe(40_000);
+    expect(result.ok && result.forecast.budgetCents).toBe(2 * BUDGET);
+    // The same entry given in two lists (one per pot and one shared) also counts once.
+    const mixed = forecastFund([input(pot), { ...input(partner), entries: [partnerAllocation, shared[3]!] }]);
+    expect(mixed.ok && mixed.forecast.averageGrantCents).toBe(20_000);
   });
 
   it("falls back on decisions for the average size", () => {

@@ -20,8 +20,11 @@
 //     h = min(H, remaining), never more than the budget.
 // - Low/high: the future part ± a relative error of 1/√(n+1), n = grants committed in the
 //   run-rate window (counts behave like Poisson counts), between 10% and 100%.
-// - Risk: amber when more than 10% of the budget is forecast to be left, red above 25%.
-import type { Cents } from "./money";
+// - Risk: amber when more than 10% of the budget is forecast to be left, red above 25%; the
+//   thresholds are whole basis points (decision 012) and compared exactly, in integers.
+// The rates above (approval rate, granted ratio, priors, spread) are estimates, not money
+// shares, and stay floating point; every amount is rounded to whole cents once.
+import { isBasisPoints, shareOfCents, type BasisPoints, type Cents } from "./money";
 import { isIsoDate, potBalance, type LedgerEntry, type LedgerPot } from "./ledger";
 import { ok, refuse, type Ok, type Refusal } from "./result";
 
@@ -38,9 +41,9 @@ export type ForecastOptions = Readonly<{
   priorGrantedRatio?: number;
   /** How many decisions the priors weigh. */
   priorWeight?: number;
-  /** Share of the budget left over above which the risk is amber / red. */
-  amberShare?: number;
-  redShare?: number;
+  /** Share of the budget left over above which the risk is amber / red, in whole basis points. */
+  amberBasisPoints?: BasisPoints;
+  redBasisPoints?: BasisPoints;
 }>;
 
 const DEFAULTS = {
@@ -50,8 +53,8 @@ const DEFAULTS = {
   priorApprovalRate: 0.8,
   priorGrantedRatio: 0.9,
   priorWeight: 10,
-  amberShare: 0.1,
-  redShare: 0.25,
+  amberBasisPoints: 1_000,
+  redBasisPoints: 2_500,
 };
 
 /** An open application this pot is expected to fund (for a co-funded pot: its share). */
@@ -131,6 +134,7 @@ export type ForecastRefusal =
   | Refusal<"invalid_date", { date: string }>
   | Refusal<"invalid_period", { periodStart: string; periodEnd: string }>
   | Refusal<"invalid_month_weights">
+  | Refusal<"invalid_risk_thresholds">
   | Refusal<"no_pots">;
 
 // ---------------------------------------------------------------------------------------------
@@ -194,10 +198,18 @@ function shrink(observedTotal: number, count: number, prior: number, weight: num
   return count + weight === 0 ? prior : (observedTotal + prior * weight) / (count + weight);
 }
 
+/** `left > shareOfCents(budget, bp)` is exactly "more than bp of the budget", for whole cents. */
 function riskOf(left: Cents, budget: Cents, o: typeof DEFAULTS): RiskLevel {
-  if (left > budget * o.redShare) return "red";
-  if (left > budget * o.amberShare) return "amber";
+  if (left > shareOfCents(budget, o.redBasisPoints)) return "red";
+  if (left > shareOfCents(budget, o.amberBasisPoints)) return "amber";
   return "green";
+}
+
+type Thresholds = Pick<ForecastOptions, "amberBasisPoints" | "redBasisPoints">;
+
+function thresholdRefusal(options: Thresholds | undefined): ForecastRefusal | null {
+  const { amberBasisPoints, redBasisPoints } = { ...DEFAULTS, ...options };
+  return isBasisPoints(amberBasisPoints) && isBasisPoints(redBasisPoints) ? null : refuse("invalid_risk_thresholds");
 }
 
 function sentenceOf(endDate: string, left: Cents, available: Cents, remainingDays: number, average: Cents | null): Sentence {
@@ -250,7 +262,7 @@ function validate(input: ForecastInput): ForecastRefusal | null {
   ) {
     return refuse("invalid_month_weights");
   }
-  return null;
+  return thresholdRefusal(options);
 }
 
 export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }> | ForecastRefusal {
@@ -361,15 +373,28 @@ export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }>
 }
 
 /**
+ * Each entry once, by (id, potId), which the ledger keeps unique: pots may be given one shared
+ * list, their own lists, or both, and a shared list must not count an entry once per pot.
+ */
+function uniqueEntries(entries: readonly LedgerEntry[]): LedgerEntry[] {
+  const byKey = new Map<string, LedgerEntry>();
+  for (const e of entries) byKey.set(JSON.stringify([e.id, e.potId]), e);
+  return [...byKey.values()];
+}
+
+/**
  * The fund as the sum of its pots: amounts add up; the end date and remaining days are the
  * latest of the pots; the average grant counts a co-funded grant once, over all pots. Give each
- * pot its own share of the pipeline so that an application is not counted twice.
+ * pot its own share of the pipeline so that an application is not counted twice. The pots'
+ * entries may be one list shared by all pots: every entry counts once.
  */
 export function forecastFund(
   inputs: readonly ForecastInput[],
-  options?: Pick<ForecastOptions, "amberShare" | "redShare">,
+  options?: Thresholds,
 ): Ok<{ forecast: FundForecast }> | ForecastRefusal {
   if (inputs.length === 0) return refuse("no_pots");
+  const refusal = thresholdRefusal(options);
+  if (refusal !== null) return refusal;
   const pots: PotForecast[] = [];
   for (const input of inputs) {
     const result = forecastPot(input);
@@ -388,7 +413,7 @@ export function forecastFund(
   const endDate = pots.map((f) => f.endDate).reduce(maxDate);
   const remainingDays = Math.max(0, ...pots.map((f) => f.remainingDays));
   const today = pots[0]!.today;
-  const allEntries = inputs.flatMap((i) => i.entries);
+  const allEntries = uniqueEntries(inputs.flatMap((i) => i.entries));
   const averageGrantCents =
     averagePerGrant(allEntries, pots.map((f) => f.potId), today) ?? averageDecided(inputs.flatMap((i) => i.decisions));
   return ok({

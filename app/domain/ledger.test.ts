@@ -311,11 +311,66 @@ describe("disburse and release", () => {
       periodEnd: "2025-12-31",
     });
     expect(check(committed(), pay("d", 100, "rijk-2025", "2024-12-31"))).toMatchObject({ reason: "outside_period" });
-    expect(check(committed(), pay("d", 100, "rijk-2025", "2025-01-01")).ok).toBe(true);
+    const onFirstDay = build(alloc("a1", "rijk-2025", 10_000), {
+      kind: "commit",
+      id: "c1",
+      grantId: "g1",
+      parts: [{ potId: "rijk-2025", cents: 8_000 }],
+      date: "2025-01-01",
+    });
+    expect(check(onFirstDay, pay("d", 100, "rijk-2025", "2025-01-01")).ok).toBe(true);
     // A named pot is checked even when nothing is outstanding there.
     expect(check(committed(), pay("d", 100, "rijk-2026", "2025-06-01"))).toMatchObject({
       reason: "outside_period",
       potId: "rijk-2026",
+    });
+  });
+
+  it("refuses to pay or release before the grant's commitment (the curve would go below 0)", () => {
+    // Issue 12: committed on 1 June, released on 1 May: the pot's net committed for May was −€ 100.
+    const refused = {
+      ok: false,
+      reason: "before_commitment",
+      grantId: "g1",
+      date: "2025-05-31",
+      committedOn: "2025-06-01",
+    };
+    expect(check(committed(), release("r", "all", undefined, "2025-05-31"))).toEqual(refused);
+    expect(check(committed(), release("r", 100, "rijk-2025", "2025-05-31"))).toEqual(refused);
+    expect(check(committed(), pay("d", 100, undefined, "2025-05-31"))).toEqual(refused);
+    expect(check(committed(), pay("d", 100, "partner-2025", "2025-05-31"))).toEqual(refused);
+    expect(check(committed(), release("r", "all", undefined, "2025-06-01")).ok).toBe(true);
+    expect(check(committed(), pay("d", 100, undefined, "2025-06-01")).ok).toBe(true);
+  });
+
+  it("dates a payment on or after the latest commitment in each pot it pays from", () => {
+    // A top-up of g1 in the partner pot on 1 September.
+    const topUp: Operation = { kind: "commit", id: "c2", grantId: "g1", parts: [{ potId: "partner-2025", cents: 1_000 }], date: "2025-09-01" };
+    const state = build(...committedOps(), topUp);
+    expect(check(state, pay("d", 100, "partner-2025", "2025-08-31"))).toEqual({
+      ok: false,
+      reason: "before_commitment",
+      grantId: "g1",
+      date: "2025-08-31",
+      committedOn: "2025-09-01",
+    });
+    // The rijk pot's only commitment is from 1 June, so rijk alone may pay on 31 August.
+    expect(check(state, pay("d", 100, "rijk-2025", "2025-08-31")).ok).toBe(true);
+    // Spread over both pots, the partner part binds.
+    expect(check(state, pay("d", 100, undefined, "2025-08-31"))).toMatchObject({ reason: "before_commitment", committedOn: "2025-09-01" });
+    // Only the grant's own commitments count, not its payments or another grant's commitment.
+    const other: Operation = { kind: "commit", id: "c3", grantId: "g2", parts: [{ potId: "rijk-2025", cents: 1_000 }], date: "2025-10-01" };
+    const busy = build(...committedOps(), pay("d1", 100, "rijk-2025", "2025-07-01"), other);
+    expect(check(busy, pay("d2", 100, "rijk-2025", "2025-06-15")).ok).toBe(true);
+    // The latest by date, also when an earlier-dated commitment was appended last.
+    const backdated: Operation = { kind: "commit", id: "c0", grantId: "g1", parts: [{ potId: "partner-2025", cents: 500 }], date: "2025-03-01" };
+    const mixed = build(...committedOps(), backdated);
+    expect(check(mixed, pay("d", 100, "partner-2025", "2025-05-01"))).toMatchObject({ reason: "before_commitment", committedOn: "2025-06-01" });
+    // Once the partner pot is paid out, a spread payment takes nothing there and is not held back by it.
+    const partnerPaid = build(...committedOps(), topUp, pay("d1", 3_000, "partner-2025", "2025-09-02"));
+    expect(check(partnerPaid, pay("d2", 100, undefined, "2025-08-31"))).toEqual({
+      ok: true,
+      entries: [{ id: "d2", potId: "rijk-2025", grantId: "g1", kind: "disbursement", cents: 100, date: "2025-08-31" }],
     });
   });
 
@@ -609,6 +664,16 @@ describe("properties over random operation sequences", () => {
       }
     }
     for (const e of entries) assert(Number.isSafeInteger(e.cents) && e.cents > 0, `entry ${e.id}`);
+    // As of every day (not only in the end), no grant has paid or released more than it had committed.
+    for (const day of new Set(entries.map((e) => e.date))) {
+      const upTo = entries.filter((e) => e.date <= day);
+      for (const potId of potIds) {
+        for (const grantId of grantIds) {
+          const g = grantBalance(upTo, grantId, potId);
+          assert(g.committed >= 0 && g.outstanding >= 0, `grant ${grantId} in ${potId} on ${day}`);
+        }
+      }
+    }
   }
 
   it("identity holds, nothing goes negative, refusals change nothing, retries append nothing", () => {

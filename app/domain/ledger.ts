@@ -17,7 +17,9 @@
 // Periods: money may be allocated to a pot on any day up to its period end (a budget is often
 // booked before the period starts); money may be committed only on a day inside the period;
 // an existing commitment may be paid or released on any day from the period start on, also
-// after the period end (a grant approved in December is often paid or settled in January).
+// after the period end (a grant approved in December is often paid or settled in January),
+// but never before the grant's latest commitment in that pot: money is paid or given back only
+// once it was committed, so that no day's balance (the forecast's curve) goes below zero.
 import { splitByShares, type Cents } from "./money";
 import { ok, refuse, type Ok, type Refusal } from "./result";
 
@@ -65,6 +67,7 @@ export type LedgerRefusal =
   | Refusal<"insufficient_funds", { potId: string; available: Cents; requested: Cents }>
   | Refusal<"exceeds_outstanding", { grantId: string; outstanding: Cents; requested: Cents }>
   | Refusal<"nothing_outstanding", { grantId: string }>
+  | Refusal<"before_commitment", { grantId: string; date: string; committedOn: string }>
   | Refusal<"duplicate_operation", { operationId: string }>;
 
 export type LedgerRefusalReason = LedgerRefusal["reason"];
@@ -251,6 +254,15 @@ function checkCommit(state: LedgerState, operation: Commit): CheckResult {
   return ok({ entries: operation.parts.map((p) => entry(operation, p.potId, p.cents, operation.grantId)) });
 }
 
+/** The date of the grant's latest commitment in the pot ("" when it has none there). */
+function lastCommitmentDate(entries: readonly LedgerEntry[], grantId: string, potId: string): string {
+  let last = "";
+  for (const e of entries) {
+    if (e.kind === "commitment" && e.grantId === grantId && e.potId === potId && e.date > last) last = e.date;
+  }
+  return last;
+}
+
 function checkPayOrRelease(state: LedgerState, operation: PayOrRelease): CheckResult {
   const { grantId, potId, date } = operation;
   if (operation.cents !== "all") {
@@ -281,6 +293,8 @@ function checkPayOrRelease(state: LedgerState, operation: PayOrRelease): CheckRe
   for (const part of used) {
     const refusal = potRefusal(state, part.potId, date, FROM_START);
     if (refusal) return refusal;
+    const committedOn = lastCommitmentDate(state.entries, grantId, part.potId);
+    if (date < committedOn) return refuse("before_commitment", { grantId, date, committedOn });
   }
   return ok({ entries: used.map((p) => entry(operation, p.potId, p.cents, grantId)) });
 }

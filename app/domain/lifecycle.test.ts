@@ -485,6 +485,79 @@ describe("overrides", () => {
   });
 });
 
+describe("four eyes: the confirmation re-checks the override rules on its own day", () => {
+  // Issue 12: approved on Monday 23 November for an activity on Tuesday 24 November (no rule
+  // broken that day); confirmed on Wednesday 25 November, when the activity has already been.
+  const approvedMonday = facts({
+    status: "awaiting_second_review",
+    requestedCents: 400_000,
+    grantedCents: 300_000,
+    activityDate: "2026-11-24",
+    firstApproverUserId: "rev2",
+  });
+  const wednesday = { ...context, today: "2026-11-25" };
+
+  it("the first approval needed no override on its day", () => {
+    const inReview = { ...approvedMonday, status: "in_review" as const, grantedCents: null, firstApproverUserId: null };
+    expect(decide(inReview, { type: "approve", grantedCents: 300_000 }, ACTORS.fund_admin, context)).toMatchObject({
+      ok: true,
+      status: "awaiting_second_review",
+      effects: [{ type: "audit", override: null }, {}],
+    });
+  });
+
+  it("refuses a confirmation that steps outside a rule on the confirmation day without a written reason", () => {
+    for (const overrideReason of [undefined, "  "]) {
+      expect(decide(approvedMonday, { type: "confirm", overrideReason }, reviewer, wednesday)).toEqual({
+        ok: false,
+        reason: "override_reason_required",
+        rules: ["activity_in_past"],
+      });
+    }
+    // A maximum lowered since the first approval counts too.
+    expect(decide(approvedMonday, { type: "confirm" }, reviewer, { ...context, maxAmountCents: 299_999 })).toEqual({
+      ok: false,
+      reason: "override_reason_required",
+      rules: ["above_maximum_amount"],
+    });
+    // On the first approval's own day the same confirmation needs nothing.
+    expect(decide(approvedMonday, { type: "confirm" }, reviewer, context)).toMatchObject({
+      ok: true,
+      effects: [{ type: "audit", override: null }, {}, {}],
+    });
+  });
+
+  it("confirms with the second reviewer's own reason, kept in the audit entry", () => {
+    expect(decide(approvedMonday, { type: "confirm", overrideReason: " Verslag volgt, feest was een dag eerder " }, reviewer, wednesday)).toEqual({
+      ok: true,
+      status: "approved",
+      changes: {},
+      effects: [
+        {
+          type: "audit",
+          action: "confirm",
+          from: "awaiting_second_review",
+          to: "approved",
+          actorUserId: "rev1",
+          reason: null,
+          override: { rules: ["activity_in_past"], reason: "Verslag volgt, feest was een dag eerder" },
+        },
+        { type: "ledger", operation: "commit", cents: 300_000 },
+        { type: "mail", template: "decision", to: "applicant" },
+      ],
+    });
+  });
+
+  it("asks the second reviewer to sign an override the first reviewer already wrote", () => {
+    const outsideArea = { ...approvedMonday, areaEligible: false, activityDate: "2026-12-12" };
+    expect(decide(outsideArea, { type: "confirm" }, reviewer, context)).toEqual({
+      ok: false,
+      reason: "override_reason_required",
+      rules: ["area_not_eligible"],
+    });
+  });
+});
+
 describe("timeline", () => {
   it.each([
     ["draft", null],

@@ -11,11 +11,12 @@
 // withdrawn: the applicant, before a decision. cancelled: the bureau, after approval, with reason.
 // Nobody who declared a conflict of interest, nor the applicant or the person who submitted it,
 // takes a bureau step on the application. An approval outside a rule (area not eligible, above
-// the maximum amount, activity date in the past) needs a written override reason, kept in the audit.
+// the maximum amount, activity date in the past) needs a written override reason, kept in the audit;
+// a four-eyes confirmation checks those rules again on its own day and needs its own reason.
 import type { Cents } from "./money";
 import { can, type Action, type Actor } from "./permissions";
 import { refuse, type Refusal } from "./result";
-import { dueDate, isOverdue } from "./workdays";
+import { dueDate, isOverdue, type WorkdayCalendar } from "./workdays";
 
 export const APPLICATION_STATUSES = [
   "draft",
@@ -51,7 +52,8 @@ export type LifecycleAction =
   | { type: "ask_question"; question: string }
   | { type: "approve"; grantedCents: Cents; reason?: string; overrideReason?: string }
   | { type: "decline"; reason: string }
-  | { type: "confirm" }
+  /** The rules are checked again on the day of confirmation: see decide. */
+  | { type: "confirm"; overrideReason?: string }
   | { type: "send_back"; reason: string }
   | { type: "record_payment"; cents?: Cents }
   | { type: "request_report" }
@@ -69,6 +71,8 @@ export type LifecycleContext = {
 };
 
 export type OverrideRule = "area_not_eligible" | "above_maximum_amount" | "activity_in_past";
+/** An approval outside the rules, with the written reason of the reviewer who took the step. */
+export type Override = { rules: OverrideRule[]; reason: string };
 
 export type MailTemplate =
   | "received"
@@ -92,7 +96,7 @@ export type Effect =
       to: ApplicationStatus;
       actorUserId: string | null;
       reason: string | null;
-      override: { rules: OverrideRule[]; reason: string } | null;
+      override: Override | null;
     }
   /** "applicant" = the applicant and, when someone submitted for them, that person too. */
   | { type: "mail"; template: MailTemplate; to: "applicant" | "bureau" }
@@ -196,7 +200,7 @@ export function decide(
   const changes: FactChanges = {};
   let to = TRANSITIONS[action.type].to;
   let reason: string | null = null;
-  let override: { rules: OverrideRule[]; reason: string } | null = null;
+  let override: Override | null = null;
   const mail = (template: MailTemplate, recipient: "applicant" | "bureau" = "applicant") =>
     mails.push({ type: "mail", template, to: recipient });
 
@@ -221,12 +225,9 @@ export function decide(
       if (granted > facts.requestedCents) {
         return refuse("granted_above_requested", { grantedCents: granted, requestedCents: facts.requestedCents });
       }
-      const rules = overrideRules(facts, granted, context);
-      if (rules.length > 0) {
-        const overrideReason = written(action.overrideReason);
-        if (overrideReason === null) return refuse("override_reason_required", { rules });
-        override = { rules, reason: overrideReason };
-      }
+      const checked = overrideOf(overrideRules(facts, granted, context), action.overrideReason);
+      if (checked !== null && "ok" in checked) return checked;
+      override = checked;
       reason = written(action.reason);
       changes.grantedCents = granted;
       if (granted > context.fourEyesThresholdCents) {
@@ -240,8 +241,15 @@ export function decide(
       break;
     }
     case "confirm": {
-      if (!isPositiveCents(facts.grantedCents)) return refuse("invalid_amount", { cents: facts.grantedCents });
-      ledger.push({ type: "ledger", operation: "commit", cents: facts.grantedCents });
+      const granted = facts.grantedCents;
+      if (!isPositiveCents(granted)) return refuse("invalid_amount", { cents: granted });
+      // Decision 011: the rules are checked again today (the activity date may have passed, a
+      // maximum may have changed), and the second reviewer writes their own reason for every
+      // rule the approval steps outside of, also one the first reviewer already overrode.
+      const checked = overrideOf(overrideRules(facts, granted, context), action.overrideReason);
+      if (checked !== null && "ok" in checked) return checked;
+      override = checked;
+      ledger.push({ type: "ledger", operation: "commit", cents: granted });
       mail("decision");
       break;
     }
@@ -288,6 +296,13 @@ export function decide(
   return { ok: true, status: to, effects: [audit, ...ledger, ...mails], changes };
 }
 
+/** No override when no rule is broken; otherwise one needs a written reason. */
+function overrideOf(rules: OverrideRule[], text: string | undefined): Override | LifecycleRefusal | null {
+  if (rules.length === 0) return null;
+  const reason = written(text);
+  return reason === null ? refuse("override_reason_required", { rules }) : { rules, reason };
+}
+
 function written(text: string | undefined): string | null {
   const trimmed = (text ?? "").trim();
   return trimmed === "" ? null : trimmed;
@@ -329,8 +344,38 @@ export const FINAL_STATUSES: readonly ApplicationStatus[] = ["declined", "closed
 /** Statuses in which the bureau owes the applicant an answer (the decision-time target runs). */
 export const AWAITING_BUREAU: readonly ApplicationStatus[] = ["submitted", "in_review", "awaiting_second_review"];
 
+// The answer clock (decision 010): the bureau answers within the target number of working days
+// (5 unless set) counted from the moment the application is with the bureau. A question puts the
+// ball with the resident and stops the clock (needs_info is not AWAITING_BUREAU); the resident's
+// answer is a new submit and RESTARTS it with the full target, because the bureau must weigh the
+// new information, and "within 5 working days of your answer" is a promise a resident can follow.
+
+/** A step on the application's file, as the audit log keeps it. */
+export type TimedStep = Readonly<{ action: LifecycleActionType; at: Date }>;
+
+/** When the answer clock last (re)started: the latest submit (first submission or answer), or null. */
+export function answerClockStartedAt(steps: readonly TimedStep[]): Date | null {
+  const submits = steps.filter((step) => step.action === "submit").map((step) => step.at.getTime());
+  return submits.length === 0 ? null : new Date(Math.max(...submits));
+}
+
+export type AnswerDueInput = Readonly<{
+  status: ApplicationStatus;
+  /** When the clock (re)started: see answerClockStartedAt. */
+  clockStartedAt: Date;
+  now: Date;
+  /** Whole working days the bureau has to answer; workdays' DEFAULT_TARGET_WORKING_DAYS (5) when not set. */
+  targetWorkingDays?: number;
+  calendar?: WorkdayCalendar;
+}>;
+
 /** While the bureau owes an answer: the last day it is on time, and whether that day has passed. */
-export function answerDue(status: ApplicationStatus, submittedAt: Date, now: Date): { due: string; overdue: boolean } | null {
+export function answerDue(input: AnswerDueInput): { due: string; overdue: boolean } | null {
+  // Left out, target and calendar take workdays' defaults (5 working days, no closing days).
+  const { status, clockStartedAt, now, targetWorkingDays, calendar } = input;
   if (!AWAITING_BUREAU.includes(status)) return null;
-  return { due: dueDate(submittedAt), overdue: isOverdue(submittedAt, now) };
+  return {
+    due: dueDate(clockStartedAt, targetWorkingDays, calendar),
+    overdue: isOverdue(clockStartedAt, now, targetWorkingDays, calendar),
+  };
 }

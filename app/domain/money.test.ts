@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { MAX_PARSABLE_CENTS, formatCents, isCents, parseAmount, splitByShares } from "./money";
+import {
+  BASIS_POINTS_PER_WHOLE,
+  MAX_PARSABLE_CENTS,
+  formatBasisPoints,
+  formatCents,
+  isBasisPoints,
+  isCents,
+  parseAmount,
+  shareOfCents,
+  splitByShares,
+} from "./money";
 
 describe("parseAmount accepts what residents type", () => {
   it.each([
@@ -264,4 +274,72 @@ describe("isCents", () => {
       expect(isCents(value)).toBe(expected);
     },
   );
+});
+
+describe("basis points", () => {
+  it("takes a share of an amount exactly, rounded down to whole cents", () => {
+    // Issue 12: 0.7 % of € 110,00 as a fractional percent gave 76 cents (11000 × 0.7 = 7699.999…).
+    expect(shareOfCents(11_000, 70)).toBe(77);
+    expect(shareOfCents(100_000, 8_000)).toBe(80_000);
+    expect(shareOfCents(999, 5_000)).toBe(499);
+    expect(shareOfCents(19_999, 1)).toBe(1);
+    expect(shareOfCents(9_999, 1)).toBe(0);
+    expect(shareOfCents(12_345, 0)).toBe(0);
+    expect(shareOfCents(0, 10_000)).toBe(0);
+    expect(shareOfCents(12_345, BASIS_POINTS_PER_WHOLE)).toBe(12_345);
+    expect(shareOfCents(100, 25_000)).toBe(250);
+  });
+
+  it("rounds down also below zero, without -0", () => {
+    expect(shareOfCents(-11_000, 70)).toBe(-77);
+    expect(shareOfCents(-101, 5_000)).toBe(-51);
+    expect(shareOfCents(101, -5_000)).toBe(-51);
+    expect(shareOfCents(-101, -5_000)).toBe(50);
+    expect(Object.is(shareOfCents(-1, 0), 0)).toBe(true);
+  });
+
+  it("stays exact where floats would not", () => {
+    expect(shareOfCents(MAX_PARSABLE_CENTS, 3_333)).toBe(333_299_999_999_999);
+    expect(shareOfCents(700_000, 3_500)).toBe(245_000);
+    fc.assert(
+      fc.property(fc.integer({ min: -(10 ** 12), max: 10 ** 12 }), fc.integer({ min: 0, max: 10_000 }), (cents, bp) => {
+        const share = shareOfCents(cents, bp);
+        // share ≤ cents × bp / 10 000 < share + 1, in exact integers
+        const exact = BigInt(cents) * BigInt(bp);
+        expect(BigInt(share) * 10_000n <= exact && exact < BigInt(share + 1) * 10_000n).toBe(true);
+      }),
+    );
+  });
+
+  it("refuses non-integers as a programming error", () => {
+    expect(() => shareOfCents(1.5, 70)).toThrow("shareOfCents: 1.5 cents and 70 basis points must be whole numbers");
+    expect(() => shareOfCents(100, 0.7)).toThrow(RangeError);
+    expect(() => shareOfCents(100, Number.NaN)).toThrow(RangeError);
+  });
+
+  it.each([[0, true], [1, true], [70, true], [10_000, true], [10_001, false], [-1, false], [0.5, false], ["70", false], [null, false]])(
+    "isBasisPoints(%j) → %s",
+    (value, expected) => {
+      expect(isBasisPoints(value)).toBe(expected);
+    },
+  );
+
+  it.each([
+    [70, "0,7%", "0.7%"],
+    [8_000, "80%", "80%"],
+    [1_250, "12,5%", "12.5%"],
+    [1_205, "12,05%", "12.05%"],
+    [5, "0,05%", "0.05%"],
+    [0, "0%", "0%"],
+    [10_000, "100%", "100%"],
+    [-1_000, "-10%", "-10%"],
+    [-5, "-0,05%", "-0.05%"],
+  ])("formats %j basis points as %s / %s", (bp, nl, en) => {
+    expect(formatBasisPoints(bp, "nl")).toBe(nl);
+    expect(formatBasisPoints(bp, "en")).toBe(en);
+  });
+
+  it("refuses to format a fraction of a basis point", () => {
+    expect(() => formatBasisPoints(0.5, "nl")).toThrow("formatBasisPoints: 0.5 is not a whole number of basis points");
+  });
 });

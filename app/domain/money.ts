@@ -153,6 +153,49 @@ export function splitByShares(total: Cents, shares: readonly number[]): Cents[] 
   return parts.map((part) => sign * Number(part) + 0);
 }
 
+// Shares and caps are whole basis points (decision 012): 1 bp = 0.01 %, 10 000 bp = 100 %, so
+// 0.7 % is 70 and a share of an amount is exact integer arithmetic, never a float percent.
+
+/** A share in whole basis points (hundredths of a percent). */
+export type BasisPoints = number;
+
+/** 100 % in basis points. */
+export const BASIS_POINTS_PER_WHOLE = 10_000;
+
+/** A whole number of basis points from 0 (0 %) to 10 000 (100 %). */
+export function isBasisPoints(value: unknown): value is BasisPoints {
+  return Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= BASIS_POINTS_PER_WHOLE;
+}
+
+/**
+ * `basisPoints` of `cents`, rounded DOWN to whole cents (toward minus infinity), in exact BigInt
+ * arithmetic: 70 bp of 11 000 cents is 77. Down, because a share of an amount is a cap (a pot
+ * pays at most its share) or a threshold (`amount > shareOfCents(budget, bp)` is then exactly
+ * "more than bp of the budget"); parts that must add up use splitByShares. Throws a RangeError
+ * for an input that is not a safe integer (a programming error).
+ */
+export function shareOfCents(cents: Cents, basisPoints: BasisPoints): Cents {
+  if (!isCents(cents) || !isCents(basisPoints)) {
+    throw new RangeError(`shareOfCents: ${cents} cents and ${basisPoints} basis points must be whole numbers`);
+  }
+  const product = BigInt(cents) * BigInt(basisPoints);
+  const whole = BigInt(BASIS_POINTS_PER_WHOLE);
+  // BigInt division truncates toward zero; a negative remainder means one step further down.
+  // (A BigInt has no -0, so neither has the result.)
+  return Number(product / whole - (product % whole < 0n ? 1n : 0n));
+}
+
+/** "0,7%" (nl) or "0.7%" (en): basis points as a percentage, at most two decimals, none trailing. */
+export function formatBasisPoints(basisPoints: BasisPoints, locale: "nl" | "en"): string {
+  if (!isCents(basisPoints)) throw new RangeError(`formatBasisPoints: ${basisPoints} is not a whole number of basis points`);
+  const abs = Math.abs(basisPoints);
+  const whole = String(Math.floor(abs / 100));
+  const rest = abs % 100;
+  const decimals = String(rest).padStart(2, "0").replace(/0$/, "");
+  const number = rest === 0 ? whole : `${whole}${locale === "nl" ? "," : "."}${decimals}`;
+  return `${basisPoints < 0 ? "-" : ""}${number}%`;
+}
+
 /** A safe integer number of cents (negative allowed: ledger corrections are signed). */
 export function isCents(value: unknown): value is Cents {
   return Number.isSafeInteger(value);

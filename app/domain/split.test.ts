@@ -18,8 +18,8 @@ const rijk = pot("rijk-2025", { funderKind: "rijk", priority: 1 });
 const alwel = pot("alwel-2025", { funderKind: "partner", availableCents: 500_000, priority: 2 });
 const gemeente = pot("gemeente-2025", { funderKind: "gemeente", availableCents: 300_000, priority: 3 });
 const standard: RuleLine[] = [
-  { funderKind: "rijk", sharePercent: 80 },
-  { funderKind: "partner", sharePercent: 20 },
+  { funderKind: "rijk", shareBasisPoints: 8_000 },
+  { funderKind: "partner", shareBasisPoints: 2_000 },
 ];
 const grant = (over: Partial<SplitGrant> = {}): SplitGrant => ({
   cents: 100_000,
@@ -38,8 +38,8 @@ describe("proposeSplit: the default rule", () => {
         { potId: "alwel-2025", cents: 20_000 },
       ],
       explanation: [
-        { potId: "rijk-2025", used: true, cents: 80_000, reason: "default_share", sharePercent: 80 },
-        { potId: "alwel-2025", used: true, cents: 20_000, reason: "default_share", sharePercent: 20 },
+        { potId: "rijk-2025", used: true, cents: 80_000, reason: "default_share", shareBasisPoints: 8_000 },
+        { potId: "alwel-2025", used: true, cents: 20_000, reason: "default_share", shareBasisPoints: 2_000 },
         { potId: "gemeente-2025", used: false, cents: 0, reason: "not_needed" },
       ],
     });
@@ -57,9 +57,9 @@ describe("proposeSplit: the default rule", () => {
       [rijk, alwel, gemeente],
       grant({ cents: 100 }),
       [
-        { potId: "gemeente-2025", sharePercent: 33 },
-        { potId: "alwel-2025", sharePercent: 33 },
-        { potId: "rijk-2025", sharePercent: 34 },
+        { potId: "gemeente-2025", shareBasisPoints: 3_300 },
+        { potId: "alwel-2025", shareBasisPoints: 3_300 },
+        { potId: "rijk-2025", shareBasisPoints: 3_400 },
       ],
     );
     expect(thirds).toMatchObject({
@@ -83,16 +83,16 @@ describe("proposeSplit: the default rule", () => {
       ],
       explanation: [
         { potId: "rijk-a", used: true, cents: 30_000, reason: "all_available", availableCents: 30_000 },
-        { potId: "rijk-b", used: true, cents: 50_000, reason: "default_share", sharePercent: 80 },
-        { potId: "alwel-2025", used: true, cents: 20_000, reason: "default_share", sharePercent: 20 },
+        { potId: "rijk-b", used: true, cents: 50_000, reason: "default_share", shareBasisPoints: 8_000 },
+        { potId: "alwel-2025", used: true, cents: 20_000, reason: "default_share", shareBasisPoints: 2_000 },
       ],
     });
   });
 
   it("keeps the share of the first line that paid a pot named by two lines", () => {
     const rule: RuleLine[] = [
-      { potId: "rijk-2025", sharePercent: 50 },
-      { funderKind: "rijk", sharePercent: 30 },
+      { potId: "rijk-2025", shareBasisPoints: 5_000 },
+      { funderKind: "rijk", shareBasisPoints: 3_000 },
     ];
     expect(proposeSplit([rijk, gemeente], grant(), rule)).toEqual({
       ok: true,
@@ -101,7 +101,7 @@ describe("proposeSplit: the default rule", () => {
         { potId: "gemeente-2025", cents: 20_000 },
       ],
       explanation: [
-        { potId: "rijk-2025", used: true, cents: 80_000, reason: "default_share", sharePercent: 50 },
+        { potId: "rijk-2025", used: true, cents: 80_000, reason: "default_share", shareBasisPoints: 5_000 },
         { potId: "gemeente-2025", used: true, cents: 20_000, reason: "filled_rest" },
       ],
     });
@@ -109,19 +109,19 @@ describe("proposeSplit: the default rule", () => {
 
   it("takes the share of a line that gave the pot money, not of a line that gave it nothing", () => {
     const rule: RuleLine[] = [
-      { funderKind: "rijk", sharePercent: 0 },
-      { potId: "rijk-2025", sharePercent: 50 },
+      { funderKind: "rijk", shareBasisPoints: 0 },
+      { potId: "rijk-2025", shareBasisPoints: 5_000 },
     ];
     expect(proposeSplit([rijk, gemeente], grant(), rule)).toMatchObject({
       explanation: [
-        { potId: "rijk-2025", cents: 50_000, reason: "default_share", sharePercent: 50 },
+        { potId: "rijk-2025", cents: 50_000, reason: "default_share", shareBasisPoints: 5_000 },
         { potId: "gemeente-2025", cents: 50_000, reason: "filled_rest" },
       ],
     });
   });
 
   it("fills the rest from an unnamed pot before a pot the rule names by id", () => {
-    expect(proposeSplit([gemeente, rijk], grant(), [{ potId: "rijk-2025", sharePercent: 50 }])).toMatchObject({
+    expect(proposeSplit([gemeente, rijk], grant(), [{ potId: "rijk-2025", shareBasisPoints: 5_000 }])).toMatchObject({
       parts: [
         { potId: "rijk-2025", cents: 50_000 },
         { potId: "gemeente-2025", cents: 50_000 },
@@ -132,19 +132,19 @@ describe("proposeSplit: the default rule", () => {
   it("explains a pot without money even when it was not needed", () => {
     const rich = pot("a-rich", { priority: 0 });
     const empty = pot("b-empty", { priority: 9, availableCents: 0 });
-    const zero = pot("c-zero", { priority: 9, earmarks: { maxSharePercent: 0 } });
+    const zero = pot("c-zero", { priority: 9, earmarks: { maxShareBasisPoints: 0 } });
     expect(proposeSplit([zero, empty, rich], grant(), [])).toMatchObject({
       explanation: [
         { potId: "a-rich", cents: 100_000, reason: "filled_rest" },
         { potId: "b-empty", cents: 0, used: false, reason: "no_funds" },
-        { potId: "c-zero", cents: 0, used: false, reason: "share_cap", maxSharePercent: 0 },
+        { potId: "c-zero", cents: 0, used: false, reason: "share_cap", maxShareBasisPoints: 0 },
       ],
     });
   });
 
   it("fills what the rule leaves open from pots the rule does not name, in stated order", () => {
     const extra = pot("zz-fonds", { funderKind: "gemeente", priority: 3, availableCents: 5_000 });
-    const result = proposeSplit([extra, gemeente, rijk, alwel], grant(), [{ potId: "alwel-2025", sharePercent: 20 }]);
+    const result = proposeSplit([extra, gemeente, rijk, alwel], grant(), [{ potId: "alwel-2025", shareBasisPoints: 2_000 }]);
     expect(result).toEqual({
       ok: true,
       parts: [
@@ -153,7 +153,7 @@ describe("proposeSplit: the default rule", () => {
       ],
       explanation: [
         { potId: "rijk-2025", used: true, cents: 80_000, reason: "filled_rest" },
-        { potId: "alwel-2025", used: true, cents: 20_000, reason: "default_share", sharePercent: 20 },
+        { potId: "alwel-2025", used: true, cents: 20_000, reason: "default_share", shareBasisPoints: 2_000 },
         { potId: "gemeente-2025", used: false, cents: 0, reason: "not_needed" },
         { potId: "zz-fonds", used: false, cents: 0, reason: "not_needed" },
       ],
@@ -198,7 +198,7 @@ describe("proposeSplit: when the rule cannot be followed", () => {
         { potId: "gemeente-2025", cents: 15_000 },
       ],
       explanation: [
-        { potId: "rijk-2025", used: true, cents: 80_000, reason: "default_share", sharePercent: 80 },
+        { potId: "rijk-2025", used: true, cents: 80_000, reason: "default_share", shareBasisPoints: 8_000 },
         { potId: "alwel-2025", used: true, cents: 5_000, reason: "all_available", availableCents: 5_000 },
         { potId: "gemeente-2025", used: true, cents: 15_000, reason: "filled_rest" },
       ],
@@ -218,7 +218,7 @@ describe("proposeSplit: when the rule cannot be followed", () => {
   });
 
   it("respects a share cap and an amount cap", () => {
-    const halfRijk = { ...rijk, earmarks: { maxSharePercent: 50 } };
+    const halfRijk = { ...rijk, earmarks: { maxShareBasisPoints: 5_000 } };
     const smallPartner = { ...alwel, earmarks: { maxCentsPerGrant: 10_000 } };
     expect(proposeSplit([halfRijk, smallPartner, gemeente], grant(), standard)).toEqual({
       ok: true,
@@ -228,7 +228,7 @@ describe("proposeSplit: when the rule cannot be followed", () => {
         { potId: "gemeente-2025", cents: 40_000 },
       ],
       explanation: [
-        { potId: "rijk-2025", used: true, cents: 50_000, reason: "share_cap", maxSharePercent: 50 },
+        { potId: "rijk-2025", used: true, cents: 50_000, reason: "share_cap", maxShareBasisPoints: 5_000 },
         { potId: "alwel-2025", used: true, cents: 10_000, reason: "amount_cap", maxCentsPerGrant: 10_000 },
         { potId: "gemeente-2025", used: true, cents: 40_000, reason: "filled_rest" },
       ],
@@ -236,8 +236,8 @@ describe("proposeSplit: when the rule cannot be followed", () => {
   });
 
   it("rounds a share cap down to whole cents", () => {
-    const capped = { ...gemeente, earmarks: { maxSharePercent: 50 } };
-    expect(proposeSplit([capped, rijk], grant({ cents: 999 }), [{ potId: "gemeente-2025", sharePercent: 100 }])).toMatchObject({
+    const capped = { ...gemeente, earmarks: { maxShareBasisPoints: 5_000 } };
+    expect(proposeSplit([capped, rijk], grant({ cents: 999 }), [{ potId: "gemeente-2025", shareBasisPoints: 10_000 }])).toMatchObject({
       parts: [
         { potId: "rijk-2025", cents: 500 },
         { potId: "gemeente-2025", cents: 499 },
@@ -245,27 +245,50 @@ describe("proposeSplit: when the rule cannot be followed", () => {
     });
   });
 
+  it("takes a share cap in basis points exactly: 0.7 % of € 110,00 is 77 cents", () => {
+    // Issue 12: as a fractional percent (0.7) the cap came out at 76 cents.
+    const tiny = pot("a-tiny", { priority: 0, earmarks: { maxShareBasisPoints: 70 } });
+    expect(proposeSplit([tiny, rijk], grant({ cents: 11_000 }), [{ potId: "a-tiny", shareBasisPoints: 10_000 }])).toEqual({
+      ok: true,
+      parts: [
+        { potId: "a-tiny", cents: 77 },
+        { potId: "rijk-2025", cents: 10_923 },
+      ],
+      explanation: [
+        { potId: "a-tiny", used: true, cents: 77, reason: "share_cap", maxShareBasisPoints: 70 },
+        { potId: "rijk-2025", used: true, cents: 10_923, reason: "filled_rest" },
+      ],
+    });
+    // A rule line of 0.7 % places exactly that share too.
+    expect(proposeSplit([rijk, alwel], grant({ cents: 11_000 }), [{ potId: "alwel-2025", shareBasisPoints: 70 }])).toMatchObject({
+      parts: [
+        { potId: "rijk-2025", cents: 10_923 },
+        { potId: "alwel-2025", cents: 77 },
+      ],
+    });
+  });
+
   it("names the binding limit: the smallest, ties going to money, then amount", () => {
-    const tie1 = pot("p", { availableCents: 10_000, earmarks: { maxCentsPerGrant: 10_000, maxSharePercent: 10 } });
-    expect(proposeSplit([tie1, rijk], grant(), [{ potId: "p", sharePercent: 100 }])).toMatchObject({
+    const tie1 = pot("p", { availableCents: 10_000, earmarks: { maxCentsPerGrant: 10_000, maxShareBasisPoints: 1_000 } });
+    expect(proposeSplit([tie1, rijk], grant(), [{ potId: "p", shareBasisPoints: 10_000 }])).toMatchObject({
       explanation: [{ potId: "rijk-2025" }, { potId: "p", cents: 10_000, reason: "all_available", availableCents: 10_000 }],
     });
-    const tie2 = pot("p", { earmarks: { maxCentsPerGrant: 10_000, maxSharePercent: 10 } });
-    expect(proposeSplit([tie2, rijk], grant(), [{ potId: "p", sharePercent: 100 }])).toMatchObject({
+    const tie2 = pot("p", { earmarks: { maxCentsPerGrant: 10_000, maxShareBasisPoints: 1_000 } });
+    expect(proposeSplit([tie2, rijk], grant(), [{ potId: "p", shareBasisPoints: 10_000 }])).toMatchObject({
       explanation: [{ potId: "rijk-2025" }, { potId: "p", cents: 10_000, reason: "amount_cap", maxCentsPerGrant: 10_000 }],
     });
-    const shareFirst = pot("p", { earmarks: { maxCentsPerGrant: 10_001, maxSharePercent: 10 } });
-    expect(proposeSplit([shareFirst, rijk], grant(), [{ potId: "p", sharePercent: 100 }])).toMatchObject({
-      explanation: [{ potId: "rijk-2025" }, { potId: "p", cents: 10_000, reason: "share_cap", maxSharePercent: 10 }],
+    const shareFirst = pot("p", { earmarks: { maxCentsPerGrant: 10_001, maxShareBasisPoints: 1_000 } });
+    expect(proposeSplit([shareFirst, rijk], grant(), [{ potId: "p", shareBasisPoints: 10_000 }])).toMatchObject({
+      explanation: [{ potId: "rijk-2025" }, { potId: "p", cents: 10_000, reason: "share_cap", maxShareBasisPoints: 1_000 }],
     });
   });
 
   it("does not call a pot limited when its share exactly fits the cap", () => {
-    const exact = { ...rijk, earmarks: { maxSharePercent: 80 } };
+    const exact = { ...rijk, earmarks: { maxShareBasisPoints: 8_000 } };
     expect(proposeSplit([exact, alwel], grant(), standard)).toMatchObject({
       explanation: [
-        { potId: "rijk-2025", cents: 80_000, reason: "default_share", sharePercent: 80 },
-        { potId: "alwel-2025", cents: 20_000, reason: "default_share", sharePercent: 20 },
+        { potId: "rijk-2025", cents: 80_000, reason: "default_share", shareBasisPoints: 8_000 },
+        { potId: "alwel-2025", cents: 20_000, reason: "default_share", shareBasisPoints: 2_000 },
       ],
     });
   });
@@ -277,9 +300,9 @@ describe("proposeSplit: when the rule cannot be followed", () => {
       pot("c-area", { earmarks: { areaIds: ["westrand", "langdonk"] } }),
       pot("d-factor", { earmarks: { factorIds: ["gezin"] } }),
       pot("e-empty", { availableCents: 0 }),
-      pot("f-zero-share", { earmarks: { maxSharePercent: 0 } }),
+      pot("f-zero-share", { earmarks: { maxShareBasisPoints: 0 } }),
       pot("g-zero-amount", { earmarks: { maxCentsPerGrant: -5 } }),
-      pot("h-negative-share", { earmarks: { maxSharePercent: -10 } }),
+      pot("h-negative-share", { earmarks: { maxShareBasisPoints: -1_000 } }),
       pot("i-ok", { availableCents: 100_000 }),
     ];
     expect(proposeSplit(pots, grant(), [])).toEqual({
@@ -291,9 +314,9 @@ describe("proposeSplit: when the rule cannot be followed", () => {
         { potId: "c-area", used: false, cents: 0, reason: "only_for_areas", areaIds: ["westrand", "langdonk"] },
         { potId: "d-factor", used: false, cents: 0, reason: "only_for_factors", factorIds: ["gezin"] },
         { potId: "e-empty", used: false, cents: 0, reason: "no_funds" },
-        { potId: "f-zero-share", used: false, cents: 0, reason: "share_cap", maxSharePercent: 0 },
+        { potId: "f-zero-share", used: false, cents: 0, reason: "share_cap", maxShareBasisPoints: 0 },
         { potId: "g-zero-amount", used: false, cents: 0, reason: "amount_cap", maxCentsPerGrant: -5 },
-        { potId: "h-negative-share", used: false, cents: 0, reason: "share_cap", maxSharePercent: -10 },
+        { potId: "h-negative-share", used: false, cents: 0, reason: "share_cap", maxShareBasisPoints: -1_000 },
         { potId: "i-ok", used: true, cents: 100_000, reason: "filled_rest" },
       ],
     });
@@ -351,15 +374,32 @@ describe("proposeSplit: refusals", () => {
       date: "2025-02-29",
     });
     const bad = (rule: RuleLine[]) => proposeSplit([rijk], grant(), rule);
-    expect(bad([{ funderKind: "rijk", sharePercent: 80 }, { funderKind: "partner", sharePercent: 21 }])).toEqual({
+    expect(bad([{ funderKind: "rijk", shareBasisPoints: 8_000 }, { funderKind: "partner", shareBasisPoints: 2_100 }])).toEqual({
       ok: false,
       reason: "invalid_rule",
-      sumPercent: 101,
+      sumBasisPoints: 10_100,
     });
-    expect(bad([{ funderKind: "rijk", sharePercent: -1 }])).toEqual({ ok: false, reason: "invalid_rule", sumPercent: -1 });
-    expect(bad([{ funderKind: "rijk", sharePercent: 12.5 }])).toEqual({ ok: false, reason: "invalid_rule", sumPercent: 12.5 });
-    expect(bad([{ funderKind: "rijk", sharePercent: 100 }]).ok).toBe(true);
-    expect(bad([{ funderKind: "rijk", sharePercent: 0 }]).ok).toBe(true);
+    expect(bad([{ funderKind: "rijk", shareBasisPoints: -100 }])).toEqual({ ok: false, reason: "invalid_rule", sumBasisPoints: -100 });
+    expect(bad([{ funderKind: "rijk", shareBasisPoints: 1_250.5 }])).toEqual({ ok: false, reason: "invalid_rule", sumBasisPoints: 1_250.5 });
+    expect(bad([{ funderKind: "rijk", shareBasisPoints: 10_000 }]).ok).toBe(true);
+    expect(bad([{ funderKind: "rijk", shareBasisPoints: 10_001 }])).toEqual({ ok: false, reason: "invalid_rule", sumBasisPoints: 10_001 });
+    expect(bad([{ funderKind: "rijk", shareBasisPoints: 0 }]).ok).toBe(true);
+  });
+});
+
+describe("proposeSplit: earmarks that are not whole numbers", () => {
+  it("refuses a share cap that is not whole basis points, or an amount cap that is not whole cents", () => {
+    for (const earmarks of [{ maxShareBasisPoints: 0.7 }, { maxShareBasisPoints: Number.NaN }, { maxCentsPerGrant: 100.5 }]) {
+      const odd = pot("b-odd", { earmarks });
+      expect(proposeSplit([rijk, odd], grant(), [])).toEqual({ ok: false, reason: "invalid_earmarks", potId: "b-odd" });
+    }
+    // The first such pot in the stated order, whatever the input order.
+    const first = pot("a-odd", { priority: 0, earmarks: { maxCentsPerGrant: 0.5 } });
+    const second = pot("b-odd", { priority: 0, earmarks: { maxShareBasisPoints: 1.5 } });
+    expect(proposeSplit([second, first], grant(), [])).toMatchObject({ reason: "invalid_earmarks", potId: "a-odd" });
+    // Whole numbers, also negative ones (which allow nothing), are fine.
+    const whole = pot("c-whole", { earmarks: { maxShareBasisPoints: -1, maxCentsPerGrant: -1 } });
+    expect(proposeSplit([rijk, whole], grant(), []).ok).toBe(true);
   });
 });
 
@@ -372,7 +412,7 @@ describe("proposeSplit: properties", () => {
     {
       areaIds: fc.subarray(areas),
       factorIds: fc.subarray(factors),
-      maxSharePercent: fc.integer({ min: 0, max: 100 }),
+      maxShareBasisPoints: fc.integer({ min: 0, max: 10_000 }),
       maxCentsPerGrant: fc.integer({ min: 0, max: 50_000 }),
     },
     { requiredKeys: [] },
@@ -415,12 +455,12 @@ describe("proposeSplit: properties", () => {
           fc.constantFrom("rijk" as const, "gemeente" as const, "partner" as const).map((funderKind) => ({ funderKind })),
           fc.integer({ min: 0, max: 6 }).map((i) => ({ potId: `pot-${i}` })),
         ),
-        sharePercent: fc.integer({ min: 0, max: 60 }),
+        shareBasisPoints: fc.integer({ min: 0, max: 6_000 }),
       }),
       { maxLength: 3 },
     )
-    .map((lines) => lines.map((l): RuleLine => ({ ...l.target, sharePercent: l.sharePercent })))
-    .filter((lines) => lines.reduce((s, l) => s + l.sharePercent, 0) <= 100);
+    .map((lines) => lines.map((l): RuleLine => ({ ...l.target, shareBasisPoints: l.shareBasisPoints })))
+    .filter((lines) => lines.reduce((s, l) => s + l.shareBasisPoints, 0) <= 10_000);
 
   const fits = (p: SplitPot, g: SplitGrant) =>
     g.activityDate >= p.periodStart &&
@@ -431,7 +471,7 @@ describe("proposeSplit: properties", () => {
     Math.min(
       p.availableCents,
       p.earmarks.maxCentsPerGrant ?? Infinity,
-      p.earmarks.maxSharePercent === undefined ? Infinity : Math.floor((g.cents * p.earmarks.maxSharePercent) / 100),
+      p.earmarks.maxShareBasisPoints === undefined ? Infinity : Number((BigInt(g.cents) * BigInt(p.earmarks.maxShareBasisPoints)) / 10_000n),
     );
 
   it("adds up exactly, stays within money and earmarks, refuses exactly when the pots cannot cover it", () => {

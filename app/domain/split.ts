@@ -10,15 +10,16 @@
 // 1. A pot is eligible when the activity date lies in its period, the grant's area is in its
 //    areaIds (if any) and at least one of the grant's factors is in its factorIds (if any). Its
 //    cap for this grant is the smallest of: available money, maxCentsPerGrant, and
-//    maxSharePercent of the grant rounded down to whole cents.
-// 2. Default rule: the grant is divided over the rule's lines by their percentages (largest
-//    remainder; the part above the sum of percentages is "rest"). A line names a pot or a funder
+//    maxShareBasisPoints of the grant rounded down to whole cents (money.shareOfCents).
+// 2. Default rule: the grant is divided over the rule's lines by their shares (largest
+//    remainder; the part above the sum of shares is "rest"). A line names a pot or a funder
 //    kind; a kind line takes from its eligible pots in the stated order, each up to its cap.
 //    What a line cannot place becomes rest.
 // 3. Rest: taken in the stated order first from eligible pots no rule line names, then from the
 //    pots the rule names (their caps still allow it).
 // Stated order: priority ascending, then id. Pots' input order does not matter.
-import { splitByShares, type Cents } from "./money";
+// Shares and share caps are whole basis points (decision 012): 8 000 = 80 %, 70 = 0.7 %.
+import { BASIS_POINTS_PER_WHOLE, isBasisPoints, isCents, shareOfCents, splitByShares, type BasisPoints, type Cents } from "./money";
 import { isIsoDate, type PotPart } from "./ledger";
 import { ok, refuse, type Ok, type Refusal } from "./result";
 
@@ -27,8 +28,9 @@ export type FunderKind = "rijk" | "gemeente" | "partner";
 export type Earmarks = Readonly<{
   areaIds?: readonly string[];
   factorIds?: readonly string[];
-  /** Whole or fractional percent of the grant this pot may pay at most. */
-  maxSharePercent?: number;
+  /** The share of the grant this pot may pay at most, in whole basis points (70 = 0.7 %). */
+  maxShareBasisPoints?: BasisPoints;
+  /** Whole cents. A negative cap (like 0) lets the pot pay nothing. */
   maxCentsPerGrant?: Cents;
 }>;
 
@@ -50,10 +52,10 @@ export type SplitGrant = Readonly<{
   activityDate: string;
 }>;
 
-/** One line of the default rule; sharePercent is a whole number, all lines together ≤ 100. */
+/** One line of the default rule, its share in whole basis points; all lines together ≤ 10 000 (100 %). */
 export type RuleLine =
-  | Readonly<{ potId: string; sharePercent: number }>
-  | Readonly<{ funderKind: FunderKind; sharePercent: number }>;
+  | Readonly<{ potId: string; shareBasisPoints: BasisPoints }>
+  | Readonly<{ funderKind: FunderKind; shareBasisPoints: BasisPoints }>;
 
 /** Why a pot pays what it pays (or nothing), with the data its message needs. */
 export type PotReason =
@@ -61,10 +63,10 @@ export type PotReason =
   | { reason: "only_for_areas"; areaIds: readonly string[] }
   | { reason: "only_for_factors"; factorIds: readonly string[] }
   | { reason: "no_funds" }
-  | { reason: "share_cap"; maxSharePercent: number }
+  | { reason: "share_cap"; maxShareBasisPoints: BasisPoints }
   | { reason: "amount_cap"; maxCentsPerGrant: Cents }
   | { reason: "all_available"; availableCents: Cents }
-  | { reason: "default_share"; sharePercent: number }
+  | { reason: "default_share"; shareBasisPoints: BasisPoints }
   | { reason: "filled_rest" }
   | { reason: "not_needed" };
 
@@ -75,7 +77,9 @@ export type SplitResult =
   | Refusal<"no_eligible_pot" | "insufficient_total", { shortBy: Cents; explanation: PotExplanation[] }>
   | Refusal<"not_positive", { cents: number }>
   | Refusal<"invalid_date", { date: string }>
-  | Refusal<"invalid_rule", { sumPercent: number }>;
+  | Refusal<"invalid_rule", { sumBasisPoints: number }>
+  /** A pot's cap that is not a whole number (basis points, cents): a programming or data error. */
+  | Refusal<"invalid_earmarks", { potId: string }>;
 
 type Ineligible = Extract<PotReason, { reason: "outside_period" | "only_for_areas" | "only_for_factors" }>;
 type Limit = Extract<PotReason, { reason: "no_funds" | "share_cap" | "amount_cap" | "all_available" }>;
@@ -90,7 +94,7 @@ type Slot = {
   /** Asked for more than its cap allowed. */
   limited: boolean;
   /** The share of the first rule line that gave this pot money. */
-  sharePercent: number | null;
+  shareBasisPoints: BasisPoints | null;
 };
 
 /** Pot ids are unique; the order is total. */
@@ -116,7 +120,7 @@ function ineligibility(pot: SplitPot, grant: SplitGrant): Ineligible | null {
 
 /** The binding limit: the smallest bound; on a tie available money, then amount, then share. */
 function limitFor(pot: SplitPot, grantCents: Cents): { cap: Cents; limit: Limit } {
-  const { maxCentsPerGrant, maxSharePercent } = pot.earmarks;
+  const { maxCentsPerGrant, maxShareBasisPoints } = pot.earmarks;
   if (pot.availableCents <= 0) return { cap: 0, limit: { reason: "no_funds" } };
   let cap = pot.availableCents;
   let limit: Limit = { reason: "all_available", availableCents: pot.availableCents };
@@ -124,11 +128,11 @@ function limitFor(pot: SplitPot, grantCents: Cents): { cap: Cents; limit: Limit 
     cap = Math.max(0, maxCentsPerGrant);
     limit = { reason: "amount_cap", maxCentsPerGrant };
   }
-  if (maxSharePercent !== undefined) {
-    const shareCap = Math.max(0, Math.floor((grantCents * maxSharePercent) / 100));
+  if (maxShareBasisPoints !== undefined) {
+    const shareCap = Math.max(0, shareOfCents(grantCents, maxShareBasisPoints));
     if (shareCap < cap) {
       cap = shareCap;
-      limit = { reason: "share_cap", maxSharePercent };
+      limit = { reason: "share_cap", maxShareBasisPoints };
     }
   }
   return { cap, limit };
@@ -147,19 +151,21 @@ function explain(slot: Slot): PotExplanation {
   if (slot.limited || slot.cap === 0) return { ...base, ...slot.limit };
   if (slot.cents === 0) return { ...base, reason: "not_needed" };
   if (slot.restCents > 0) return { ...base, reason: "filled_rest" };
-  // Money that did not come from the rest came from a rule line, which set sharePercent.
-  return { ...base, reason: "default_share", sharePercent: slot.sharePercent! };
+  // Money that did not come from the rest came from a rule line, which set shareBasisPoints.
+  return { ...base, reason: "default_share", shareBasisPoints: slot.shareBasisPoints! };
 }
 
 export function proposeSplit(pots: readonly SplitPot[], grant: SplitGrant, rule: readonly RuleLine[]): SplitResult {
   if (!Number.isSafeInteger(grant.cents) || grant.cents <= 0) return refuse("not_positive", { cents: grant.cents });
   if (!isIsoDate(grant.activityDate)) return refuse("invalid_date", { date: grant.activityDate });
-  const sumPercent = rule.reduce((sum, line) => sum + line.sharePercent, 0);
-  if (!rule.every((line) => Number.isSafeInteger(line.sharePercent) && line.sharePercent >= 0) || sumPercent > 100) {
-    return refuse("invalid_rule", { sumPercent });
+  const sumBasisPoints = rule.reduce((sum, line) => sum + line.shareBasisPoints, 0);
+  if (!rule.every((line) => isBasisPoints(line.shareBasisPoints)) || sumBasisPoints > BASIS_POINTS_PER_WHOLE) {
+    return refuse("invalid_rule", { sumBasisPoints });
   }
 
   const ordered = [...pots].sort(byStatedOrder);
+  const odd = ordered.find(({ earmarks: e }) => !isCents(e.maxShareBasisPoints ?? 0) || !isCents(e.maxCentsPerGrant ?? 0));
+  if (odd !== undefined) return refuse("invalid_earmarks", { potId: odd.id });
   const slots = new Map<string, Slot>();
   const explanation = new Map<string, PotExplanation>();
   for (const pot of ordered) {
@@ -167,20 +173,20 @@ export function proposeSplit(pots: readonly SplitPot[], grant: SplitGrant, rule:
     if (ineligible !== null) {
       explanation.set(pot.id, { potId: pot.id, used: false, cents: 0, ...ineligible });
     } else {
-      slots.set(pot.id, { pot, ...limitFor(pot, grant.cents), cents: 0, restCents: 0, limited: false, sharePercent: null });
+      slots.set(pot.id, { pot, ...limitFor(pot, grant.cents), cents: 0, restCents: 0, limited: false, shareBasisPoints: null });
     }
   }
   const eligible = [...slots.values()];
   const named = (slot: Slot) => rule.some((line) => lineNames(line, slot.pot));
 
-  // Step 2: the default rule. The last share is the rest (100 − the rule's percentages).
-  const targets = splitByShares(grant.cents, [...rule.map((line) => line.sharePercent), 100 - sumPercent]);
+  // Step 2: the default rule. The last share is the rest (100 % − the rule's shares).
+  const targets = splitByShares(grant.cents, [...rule.map((line) => line.shareBasisPoints), BASIS_POINTS_PER_WHOLE - sumBasisPoints]);
   let rest = targets[rule.length]!;
   rule.forEach((line, i) => {
     let toPlace = targets[i]!;
     for (const slot of eligible.filter((s) => lineNames(line, s.pot))) {
       const given = take(slot, toPlace);
-      if (given > 0) slot.sharePercent ??= line.sharePercent;
+      if (given > 0) slot.shareBasisPoints ??= line.shareBasisPoints;
       toPlace -= given;
     }
     rest += toPlace;

@@ -23,7 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total, page, pages } = await listAllApplications(await getDb(), { page: pagina, pageSize: PAGE_SIZE });
   const at = now();
   const withDue = rows.map((row) => {
-    const answer = answerDue(row.status as ApplicationStatus, new Date(row.submittedAt), at);
+    // Nothing records questions and answers yet, so the clock starts at the submission (decision 010).
+    const answer = answerDue({ status: row.status as ApplicationStatus, clockStartedAt: new Date(row.submittedAt), now: at });
     return { ...row, due: answer?.due ?? null, overdue: answer?.overdue ?? false };
   });
   return { rows: withDue, total, page, pages };

@@ -4,10 +4,11 @@
 // - money ({available}, {requested}, {outstanding}, {shortBy}, {max}, {amount}) with formatCents(...)
 //   of the cents field of the same name (max ← maxCentsPerGrant, amount ← amountCents,
 //   available in split ← availableCents);
-// - dates ({date}, {periodStart}, {periodEnd}, {endDate}) written out for the reader;
+// - dates ({date}, {committedOn}, {periodStart}, {periodEnd}, {endDate}) written out for the reader;
+// - shares ({share} ← shareBasisPoints, {maxShare} ← maxShareBasisPoints, {sum} ← sumBasisPoints)
+//   with formatBasisPoints(...), which writes the percent sign ("0,7%");
 // - {pot} with the pot's name (the refusal carries potId), {areas}/{factors} with the names
-//   of the refusal's areaIds/factorIds joined by ", "; numbers ({count}, {perMonth},
-//   {sharePercent}, {maxSharePercent}, {sumPercent}) as they are.
+//   of the refusal's areaIds/factorIds joined by ", "; numbers ({count}, {perMonth}) as they are.
 import type { LedgerRefusalReason } from "../../domain/ledger";
 import type { PotReason, SplitResult } from "../../domain/split";
 import type { ForecastRefusal, RiskLevel, RunRate, SentenceKey } from "../../domain/forecast";
@@ -24,6 +25,8 @@ export const nl = {
   "ledger.refusal.exceeds_outstanding":
     "Dit is meer dan er nog openstaat voor dit initiatief. Er staat nog {outstanding} open. U vraagt {requested}.",
   "ledger.refusal.nothing_outstanding": "Voor dit initiatief staat geen geld meer open.",
+  "ledger.refusal.before_commitment":
+    "Dit kan niet op {date}. Het geld voor dit initiatief is pas op {committedOn} toegezegd. Kies die dag of een dag daarna.",
   "ledger.refusal.duplicate_operation":
     "Dit is al eens gedaan, maar met andere gegevens. Laad de pagina opnieuw en probeer het nog een keer.",
 
@@ -33,15 +36,17 @@ export const nl = {
   "split.refusal.not_positive": "Vul een bedrag in dat hoger is dan € 0.",
   "split.refusal.invalid_date": "Deze datum bestaat niet: {date}.",
   "split.refusal.invalid_rule":
-    "De standaardverdeling klopt niet. Gebruik hele procenten, samen niet meer dan 100%. Nu is het samen {sumPercent}%.",
+    "De standaardverdeling klopt niet. Gebruik procenten met hoogstens twee cijfers achter de komma, samen niet meer dan 100%. Nu is het samen {sum}.",
+  "split.refusal.invalid_earmarks":
+    "De grenzen van de pot {pot} kloppen niet. Een grens is een bedrag in hele centen of een percentage met hoogstens twee cijfers achter de komma.",
   "split.reason.outside_period": "Niet gebruikt: de activiteit valt buiten de looptijd ({periodStart} tot en met {periodEnd}).",
   "split.reason.only_for_areas": "Niet gebruikt: deze pot is alleen voor {areas}.",
   "split.reason.only_for_factors": "Niet gebruikt: deze pot is alleen voor initiatieven over {factors}.",
   "split.reason.no_funds": "Niet gebruikt: er is geen geld meer in deze pot.",
-  "split.reason.share_cap": "Deze pot betaalt hoogstens {maxSharePercent}% van een initiatief.",
+  "split.reason.share_cap": "Deze pot betaalt hoogstens {maxShare} van een initiatief.",
   "split.reason.amount_cap": "Deze pot betaalt hoogstens {max} per initiatief.",
   "split.reason.all_available": "Al het geld dat nog vrij is in deze pot: {available}.",
-  "split.reason.default_share": "Volgens de standaardverdeling: {sharePercent}%.",
+  "split.reason.default_share": "Volgens de standaardverdeling: {share}.",
   "split.reason.filled_rest": "Vult aan wat nog ontbrak.",
   "split.reason.not_needed": "Niet nodig: de andere pots betalen alles.",
 
@@ -49,6 +54,8 @@ export const nl = {
   "forecast.refusal.invalid_period": "De looptijd klopt niet: {periodStart} ligt na {periodEnd}.",
   "forecast.refusal.invalid_month_weights":
     "Het plan per maand klopt niet. Geef 12 getallen van 0 of hoger. Minstens één moet hoger zijn dan 0.",
+  "forecast.refusal.invalid_risk_thresholds":
+    "De grenzen voor 'let op' en 'actie nodig' kloppen niet. Gebruik percentages van 0 tot en met 100, met hoogstens twee cijfers achter de komma.",
   "forecast.refusal.no_pots": "Er zijn geen pots om mee te rekenen.",
   "forecast.sentence.on_track": "Bij dit tempo is het budget op {endDate} helemaal besteed.",
   "forecast.sentence.left_over":
@@ -77,6 +84,8 @@ export const en: Record<keyof typeof nl, string> = {
   "ledger.refusal.exceeds_outstanding":
     "This is more than is still open for this initiative. {outstanding} is still open. You ask for {requested}.",
   "ledger.refusal.nothing_outstanding": "No money is open for this initiative any more.",
+  "ledger.refusal.before_commitment":
+    "This is not possible on {date}. The money for this initiative was only committed on {committedOn}. Choose that day or a later one.",
   "ledger.refusal.duplicate_operation":
     "This was done before, but with different details. Reload the page and try again.",
 
@@ -85,15 +94,17 @@ export const en: Record<keyof typeof nl, string> = {
   "split.refusal.not_positive": "Enter an amount above €0.",
   "split.refusal.invalid_date": "This date does not exist: {date}.",
   "split.refusal.invalid_rule":
-    "The default split is not valid. Use whole percentages, together no more than 100%. Now they add up to {sumPercent}%.",
+    "The default split is not valid. Use percentages with at most two decimals, together no more than 100%. Now they add up to {sum}.",
+  "split.refusal.invalid_earmarks":
+    "The limits of the pot {pot} are not valid. A limit is an amount in whole cents or a percentage with at most two decimals.",
   "split.reason.outside_period": "Not used: the activity is outside the period ({periodStart} to {periodEnd}).",
   "split.reason.only_for_areas": "Not used: this pot is only for {areas}.",
   "split.reason.only_for_factors": "Not used: this pot is only for initiatives about {factors}.",
   "split.reason.no_funds": "Not used: this pot has no money left.",
-  "split.reason.share_cap": "This pot pays at most {maxSharePercent}% of an initiative.",
+  "split.reason.share_cap": "This pot pays at most {maxShare} of an initiative.",
   "split.reason.amount_cap": "This pot pays at most {max} per initiative.",
   "split.reason.all_available": "All the money still free in this pot: {available}.",
-  "split.reason.default_share": "By the default split: {sharePercent}%.",
+  "split.reason.default_share": "By the default split: {share}.",
   "split.reason.filled_rest": "Adds what was still missing.",
   "split.reason.not_needed": "Not needed: the other pots pay everything.",
 
@@ -101,6 +112,8 @@ export const en: Record<keyof typeof nl, string> = {
   "forecast.refusal.invalid_period": "The period is not valid: {periodStart} is after {periodEnd}.",
   "forecast.refusal.invalid_month_weights":
     "The monthly plan is not valid. Give 12 numbers of 0 or more. At least one must be above 0.",
+  "forecast.refusal.invalid_risk_thresholds":
+    "The limits for 'watch out' and 'action needed' are not valid. Use percentages from 0 to 100, with at most two decimals.",
   "forecast.refusal.no_pots": "There are no pots to calculate with.",
   "forecast.sentence.on_track": "At this pace the budget will be fully spent by {endDate}.",
   "forecast.sentence.left_over":
