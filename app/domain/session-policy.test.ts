@@ -14,6 +14,7 @@ describe("session lifetimes", () => {
   it.each([
     [["reviewer"], true],
     [["fund_admin", "reviewer"], true],
+    [["fund_admin"], true],
     [["supporter"], true],
     [["partner"], true],
     [["resident"], false],
@@ -45,6 +46,8 @@ describe("needsTouch", () => {
   it("writes last seen at most once a minute", () => {
     expect(needsTouch(0, TOUCH_INTERVAL_MS - 1)).toBe(false);
     expect(needsTouch(0, TOUCH_INTERVAL_MS)).toBe(true);
+    expect(needsTouch(1_000_000, 1_000_000 + TOUCH_INTERVAL_MS - 1)).toBe(false);
+    expect(needsTouch(1_000_000, 1_000_000 + TOUCH_INTERVAL_MS)).toBe(true);
     expect(TOUCH_INTERVAL_MS).toBe(60_000);
   });
 });
