@@ -6,7 +6,9 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 
-const BUILD = path.resolve(".e2e-run/startup");
+// Ports and folder next to this run's own (E2E_PORT), so parallel runs on one machine do not meet.
+const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
+const BUILD = path.resolve(`.e2e-run/startup-${BASE_PORT}`);
 
 test.beforeAll(() => {
   fs.rmSync(BUILD, { recursive: true, force: true });
@@ -18,7 +20,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stdo
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "if-startup-"));
   const child = spawn(process.execPath, ["server.js"], {
     cwd: BUILD,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: `file:${dataDir}/db.sqlite`, SESSION_SECRET: "s".repeat(40), PORT: "3190", ...env },
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: `file:${dataDir}/db.sqlite`, SESSION_SECRET: "s".repeat(40), PORT: String(BASE_PORT + 90), ...env },
   });
   let stdout = "";
   let stderr = "";
@@ -50,10 +52,11 @@ for (const [name, env, message] of [
 }
 
 test("with an https PUBLIC_URL every response sends HSTS", async ({ playwright }) => {
-  const run = await start({ PUBLIC_URL: "https://fonds.example", PORT: "3191" });
+  const port = BASE_PORT + 91;
+  const run = await start({ PUBLIC_URL: "https://fonds.example", PORT: String(port) });
   try {
     expect(run.code).toBeNull();
-    const request = await playwright.request.newContext({ baseURL: "http://127.0.0.1:3191" });
+    const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${port}` });
     for (const p of ["/health", "/favicon.svg", "/"]) {
       const response = await request.get(p);
       expect(response.headers()["strict-transport-security"], p).toBe("max-age=31536000; includeSubDomains");
