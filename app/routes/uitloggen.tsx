@@ -44,6 +44,7 @@ export default function SignOut() {
           {t("security.signOut.here")}
         </button>
       </Form>
+      <h2>{t("security.signOut.everywhere")}</h2>
       <p>{t("security.signOut.everywhereHint")}</p>
       <Form method="post">
         <button type="submit" name="intent" value="everywhere" className="button button--secondary">

@@ -1,4 +1,5 @@
 // Sessions live on the server: signing out ends them, so a copied cookie is worth nothing after.
+import AxeBuilder from "@axe-core/playwright";
 import Database from "better-sqlite3";
 import { expect, test, type BrowserContext } from "./fixtures";
 import { signIn, uniqueEmail } from "./helpers";
@@ -37,6 +38,7 @@ test("signing in starts a fresh session: the cookie from before is not the one a
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  await expect(page).toHaveURL(/\/inloggen\/code$/);
   const before = await sessionCookie(context);
   await page.goto("/inloggen");
   await signIn(page, email);
@@ -58,6 +60,10 @@ test("sign out on all devices ends the sessions in other browsers too", async ({
   const email = uniqueEmail();
   await signIn(phonePage, email);
   await signIn(laptopPage, email);
+  // The sign-out page itself passes an accessibility scan (axe needs JavaScript: the phone has it on).
+  await phonePage.goto("/uitloggen");
+  const axe = await new AxeBuilder({ page: phonePage }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
 
   await laptopPage.getByRole("link", { name: "Op alle apparaten uitloggen" }).click();
   await expect(laptopPage.getByRole("heading", { name: "Uitloggen", level: 1 })).toBeVisible();
