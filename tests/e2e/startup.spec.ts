@@ -1,6 +1,6 @@
 // `node server.js` with a bad configuration stops at once with one clear line, instead of
 // answering 500 on every page; a good https configuration sends HSTS.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,12 +16,19 @@ test.beforeAll(() => {
   for (const part of ["build", "public", "server.js"]) fs.cpSync(part, path.join(BUILD, part), { recursive: true });
 });
 
+// Every server started here is stopped at the end, even when a test failed halfway.
+const children: ChildProcess[] = [];
+test.afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
 function start(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; kill: () => void; ready: Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "if-startup-"));
   const child = spawn(process.execPath, ["server.js"], {
     cwd: BUILD,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: `file:${dataDir}/db.sqlite`, SESSION_SECRET: "s".repeat(40), PORT: String(BASE_PORT + 90), ...env },
   });
+  children.push(child);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += String(d)));
