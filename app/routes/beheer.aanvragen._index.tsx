@@ -6,7 +6,7 @@ import { requirePermission } from "~/services/auth.server";
 import { listAllApplications } from "~/models/application-views.server";
 import { pageNumber, parseSearchParams } from "~/services/search-params.server";
 import { formatCents } from "~/domain/money";
-import { answerDue, type ApplicationStatus } from "~/domain/lifecycle";
+import { answerDue } from "~/domain/lifecycle";
 import { now } from "~/services/clock.server";
 import { formatDate, formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, total, page, pages } = await listAllApplications(await getDb(), { page: pagina, pageSize: PAGE_SIZE });
   const at = now();
   const withDue = rows.map((row) => {
-    const answer = answerDue(row.status as ApplicationStatus, new Date(row.submittedAt), at);
+    const answer = answerDue(row.status, new Date(row.submittedAt), at);
     return { ...row, due: answer?.due ?? null, overdue: answer?.overdue ?? false };
   });
   return { rows: withDue, total, page, pages };
