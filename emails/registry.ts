@@ -7,9 +7,10 @@ import type { Translate } from "../app/i18n/translate";
 import type { RenderedMail } from "./layout";
 import { renderApplicationReceivedMail } from "./application-received";
 import { renderNewApplicationMail } from "./new-application";
+import { renderBureauNoticeMail, type BureauNoticeEvent } from "./bureau-notice";
 
 /** Names of outbox rows (the outbox.template column is typed by this list). */
-export const OUTBOX_TEMPLATES = ["sign-in", "sign-in-locked", "draft-saved", "application-received", "new-application"] as const;
+export const OUTBOX_TEMPLATES = ["sign-in", "sign-in-locked", "draft-saved", "application-received", "new-application", "bureau-notice"] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
 /** What the model knows of an application when a step mails about it; each template takes what it needs. */
@@ -36,7 +37,14 @@ const LIFECYCLE_MAILS: Partial<Record<MailTemplate, LifecycleMailEntry>> = {
     outbox: "new-application",
     render: (t, d) => renderNewApplicationMail(t, { reference: d.reference, title: d.title, areaName: d.areaName, url: d.bureauUrl }),
   },
+  second_review_needed: bureauNotice("second_review_needed"),
+  answer_received: bureauNotice("answer_received"),
+  report_received: bureauNotice("report_received"),
 };
+
+function bureauNotice(event: BureauNoticeEvent): LifecycleMailEntry {
+  return { outbox: "bureau-notice", render: (t, d) => renderBureauNoticeMail(t, { reference: d.reference, title: d.title, url: d.bureauUrl, event }) };
+}
 
 /** The renderer of a mail the lifecycle names; throws (a programming error) when there is none yet. */
 export function lifecycleMail(template: MailTemplate): LifecycleMailEntry {
