@@ -38,6 +38,12 @@ export function applyLifecycleAction(
   return withWriteLock(db, { applications: [applicationId] }, (trx) => applyLifecycleStep(trx, applicationId, action, actor, input, now));
 }
 
+/** A bureau page knows the reference from its URL; the step needs the id (which never goes into a page). */
+export async function applicationIdOf(db: DB, reference: string): Promise<string | null> {
+  const row = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 async function loadApplication(trx: Tx, applicationId: string) {
   return trx
     .selectFrom("applications as a")

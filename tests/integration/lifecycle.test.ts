@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb, count, createTestUser, TEST_SETTINGS } from "../support/test-db";
 import { submitApplication } from "~/models/applications.server";
-import { applyLifecycleAction } from "~/models/lifecycle.server";
+import { applicationIdOf, applyLifecycleAction } from "~/models/lifecycle.server";
 import { buildLifecycleContext } from "~/models/lifecycle-context.server";
 import { getUserById, type User } from "~/models/users.server";
 import { auditTrail } from "~/models/audit.server";
@@ -45,7 +45,7 @@ async function user(email: string, roles: User["roles"]): Promise<User> {
 
 async function submit(overrides: Partial<ApplicationInput> = {}, by: User | null = null): Promise<string> {
   const { reference } = await submitApplication(db, input(overrides), { user: by, onBehalf: by !== null, locale: "nl", now: NOW, settings: TEST_SETTINGS });
-  return (await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirstOrThrow()).id;
+  return (await applicationIdOf(db, reference))!;
 }
 
 const row = () => db.selectFrom("applications").selectAll().where("id", "=", applicationId).executeTakeFirstOrThrow();
@@ -86,6 +86,7 @@ describe("applying a lifecycle step", () => {
     expect(await row()).toEqual(taken);
     expect(await count(db, "audit_log")).toBe(audits + 1);
     expect(await count(db, "outbox")).toBe(mails);
+    expect(await applicationIdOf(db, "IF-2026-9999")).toBeNull();
     expect(await applyLifecycleAction(db, "no-such-id", { type: "take" }, reviewer, { settings: TEST_SETTINGS }, LATER)).toEqual({ ok: false, reason: "not_found" });
   });
 
