@@ -37,6 +37,8 @@ test("signing in starts a fresh session: the cookie from before is not the one a
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  // Wait for the answer (the code page), which sets the cookie; reading it earlier races the response.
+  await expect(page.getByLabel("Code van 6 cijfers")).toBeVisible();
   const before = await sessionCookie(context);
   await page.goto("/inloggen");
   await signIn(page, email);
