@@ -8,9 +8,10 @@ import type { RenderedMail } from "./layout";
 import { renderApplicationReceivedMail } from "./application-received";
 import { renderNewApplicationMail } from "./new-application";
 import { renderBureauNoticeMail, type BureauNoticeEvent } from "./bureau-notice";
+import { renderWithdrawnMail } from "./withdrawn";
 
 /** Names of outbox rows (the outbox.template column is typed by this list). */
-export const OUTBOX_TEMPLATES = ["sign-in", "sign-in-locked", "draft-saved", "application-received", "new-application", "bureau-notice"] as const;
+export const OUTBOX_TEMPLATES = ["sign-in", "sign-in-locked", "draft-saved", "application-received", "new-application", "bureau-notice", "withdrawn"] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
 /** What the model knows of an application when a step mails about it; each template takes what it needs. */
@@ -37,6 +38,7 @@ const LIFECYCLE_MAILS: Partial<Record<MailTemplate, LifecycleMailEntry>> = {
     outbox: "new-application",
     render: (t, d) => renderNewApplicationMail(t, { reference: d.reference, title: d.title, areaName: d.areaName, url: d.bureauUrl }),
   },
+  withdrawn: { outbox: "withdrawn", render: (t, d) => renderWithdrawnMail(t, { name: d.applicantName, title: d.title, reference: d.reference }) },
   second_review_needed: bureauNotice("second_review_needed"),
   answer_received: bureauNotice("answer_received"),
   report_received: bureauNotice("report_received"),

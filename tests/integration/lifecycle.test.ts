@@ -151,4 +151,19 @@ describe("who hears of a step", () => {
     expect(forNeighbour.map((m) => m.to_address).sort()).toEqual(["buurman@example.org", "werker@example.org"]);
     expect(forNeighbour[0]!.text_body).toBe(forNeighbour[1]!.text_body);
   });
+
+  it("lets the supporter withdraw what they sent; both hear of it and the file is closed", async () => {
+    const supporter = await user("werker@example.org", ["supporter"]);
+    applicationId = await submit({ title: "Voor de buurman", email: "buurman@example.org" }, supporter);
+    // Someone else may not; the supporter may.
+    expect(await applyLifecycleAction(db, applicationId, { type: "withdraw" }, reviewer, { settings: TEST_SETTINGS }, LATER)).toMatchObject({ ok: false, reason: "role_not_allowed" });
+    expect(await applyLifecycleAction(db, applicationId, { type: "withdraw", reason: " Gaat niet door " }, supporter, { settings: TEST_SETTINGS }, LATER)).toMatchObject({ ok: true, status: "withdrawn" });
+    expect(await row()).toMatchObject({ status: "withdrawn", closed_at: LATER.toISOString() });
+    const mails = await db.selectFrom("outbox").select(["to_address", "subject"]).where("template", "=", "withdrawn").execute();
+    expect(mails.map((m) => m.to_address).sort()).toEqual(["buurman@example.org", "werker@example.org"]);
+    expect(mails[0]!.subject).toBe("Uw aanvraag IF-2026-0002 is ingetrokken");
+    const audit = (await auditTrail(db, "application", applicationId)).at(-1)!;
+    expect([audit.action, audit.actor_label]).toEqual(["application.withdrawn", "werker@example.org"]);
+    expect(JSON.parse(audit.after_json!)).toEqual({ status: "withdrawn", reference: "IF-2026-0002", reason: "Gaat niet door" });
+  });
 });

@@ -18,6 +18,8 @@ export const nl = {
   "mail.bureauNotice.second_review_needed": "wacht op een tweede beoordelaar",
   "mail.bureauNotice.answer_received": "de aanvrager heeft uw vraag beantwoord",
   "mail.bureauNotice.report_received": "het verslag is binnen",
+  "mail.withdrawn.subject": "Uw aanvraag {reference} is ingetrokken",
+  "mail.withdrawn.text": "Uw aanvraag \"{title}\" ({reference}) is ingetrokken. Wij doen er niets meer mee. Heeft u een nieuw idee? Dan kunt u altijd een nieuwe aanvraag doen.",
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -39,4 +41,6 @@ export const en: Record<keyof typeof nl, string> = {
   "mail.bureauNotice.second_review_needed": "waits for a second reviewer",
   "mail.bureauNotice.answer_received": "the applicant has answered your question",
   "mail.bureauNotice.report_received": "the report has come in",
+  "mail.withdrawn.subject": "Your application {reference} has been withdrawn",
+  "mail.withdrawn.text": "Your application \"{title}\" ({reference}) has been withdrawn. We will do nothing more with it. Do you have a new idea? You can always send a new application.",
 };
