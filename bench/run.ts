@@ -11,7 +11,6 @@ import { openDatabase, migrateToLatest } from "../app/services/db.server";
 import { seedReferenceData } from "../db/seed";
 import { submitApplication } from "../app/models/applications.server";
 import { listAllApplications } from "../app/models/application-views.server";
-import { translator } from "../app/i18n/translate";
 import { parseAmount, splitByShares } from "../app/domain/money";
 
 const N = Number(process.env.BENCH_APPLICATIONS ?? 5000);
@@ -19,7 +18,6 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-bench-"));
 const db = openDatabase(path.join(dir, "bench.sqlite"));
 await migrateToLatest(db);
 await seedReferenceData(db);
-const t = translator("nl");
 const mb = () => `${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB RSS`;
 const areas = ["kalsdonk", "westrand", "kroeven", "langdonk", "hulsdonk", "fatima", "centrum-oud"];
 
@@ -45,7 +43,7 @@ for (let i = 0; i < N; i++) {
       costLines: [],
       publicConsent: true,
     },
-    { user: null, onBehalf: false, locale: "nl", t, now, localDate: "2027-01-01", publicUrl: "http://localhost" },
+    { user: null, onBehalf: false, locale: "nl", now, settings: { fundMaxCents: 500_000, fourEyesThresholdCents: 250_000, publicUrl: "http://localhost", bureauEmail: undefined } },
   );
 }
 let ms = performance.now() - start;

@@ -1,7 +1,17 @@
 // Table types for kysely: the one place that says what the database holds.
 // Timestamps are ISO-8601 strings (UTC), dates are "YYYY-MM-DD", money is integer euro cents,
 // booleans are 0/1 — all portable between SQLite and PostgreSQL.
+// Columns that hold one of a fixed set of values are typed by the union the code uses, so a
+// misspelt status or role is a type error, not a row nobody finds.
 import type { Generated } from "kysely";
+import type { ApplicationStatus } from "../app/domain/lifecycle";
+import type { Role } from "../app/domain/permissions";
+import type { Locale } from "../app/i18n/translate";
+import type { AuditAction, AuditDetails } from "../app/models/audit.server";
+import type { OutboxTemplate } from "../emails/registry";
+import type { JsonText } from "./json";
+
+export type { JsonText };
 
 export interface AreaTable {
   id: string;
@@ -31,7 +41,7 @@ export interface UserTable {
 
 export interface UserRoleTable {
   user_id: string;
-  role: string;
+  role: Role;
 }
 
 export interface LoginCodeTable {
@@ -51,7 +61,7 @@ export interface ApplicationTable {
   reference: string;
   submission_key: string;
   content_hash: string | null;
-  status: string;
+  status: ApplicationStatus;
   applicant_name: string;
   applicant_email: string | null;
   applicant_phone: string | null;
@@ -65,11 +75,23 @@ export interface ApplicationTable {
   requested_cents: number;
   public_consent: number;
   status_token_hash: string;
-  locale: string;
+  locale: Locale;
   submitted_at: string;
   updated_at: string;
   /** When it reached a final status (declined, closed, withdrawn, cancelled); ends the status link later. */
   closed_at: string | null;
+  /** Set by an approval (cents); cleared when a second reviewer sends it back. */
+  granted_cents: number | null;
+  /** The reviewer whose approval above the four-eyes threshold waits for a second reviewer. */
+  first_approver_user_id: string | null;
+}
+
+/** A bureau member who may not take steps on this application (declared, or found by the bureau). */
+export interface ConflictOfInterestTable {
+  application_id: string;
+  user_id: string;
+  declared_at: string;
+  reason: string | null;
 }
 
 export interface ApplicationFactorTable {
@@ -88,7 +110,8 @@ export interface DraftTable {
   id: string;
   token_hash: string;
   email: string;
-  payload: string;
+  /** The draft schema's output: only the form's own fields. */
+  payload: JsonText<Record<string, unknown>>;
   created_at: string;
   expires_at: string;
   consumed_at: string | null;
@@ -104,17 +127,17 @@ export interface AuditLogTable {
   at: string;
   actor_user_id: string | null;
   actor_label: string;
-  action: string;
+  action: AuditAction;
   entity_type: string;
   entity_id: string;
-  before_json: string | null;
-  after_json: string | null;
+  before_json: JsonText<AuditDetails> | null;
+  after_json: JsonText<AuditDetails> | null;
 }
 
 export interface OutboxTable {
   id: string;
   to_address: string;
-  template: string;
+  template: OutboxTemplate;
   subject: string;
   text_body: string;
   html_body: string;
@@ -135,7 +158,7 @@ export interface SessionTable {
   id_hash: string;
   user_id: string | null;
   /** JSON: the session's values (who is signed in, the address waiting for a code, notices). */
-  data: string;
+  data: JsonText<Record<string, unknown>>;
   idle_ms: number;
   absolute_ms: number;
   created_at: string;
@@ -166,6 +189,7 @@ export interface Database {
   user_roles: UserRoleTable;
   login_codes: LoginCodeTable;
   applications: ApplicationTable;
+  conflicts_of_interest: ConflictOfInterestTable;
   application_factors: ApplicationFactorTable;
   application_cost_lines: CostLineTable;
   drafts: DraftTable;

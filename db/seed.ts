@@ -1,9 +1,9 @@
 // Demo data: the focus area of Roosendaal, the protective factors, staff for each role and a dozen
 // invented applications. Residents and their ideas are made up; no real person is named.
 import type { DB } from "../app/services/db.server";
-import { translator } from "../app/i18n/translate";
 import { createUser } from "../app/models/users.server";
 import { submitApplication } from "../app/models/applications.server";
+import type { FundSettings } from "../app/models/lifecycle-context.server";
 import { amsterdamDate } from "../app/services/clock.server";
 
 export const AREAS = [
@@ -101,7 +101,7 @@ export async function seedReferenceData(db: DB): Promise<void> {
   });
 }
 
-export async function seedDemo(db: DB, now: Date = new Date()): Promise<void> {
+export async function seedDemo(db: DB, settings: FundSettings, now: Date = new Date()): Promise<void> {
   await seedReferenceData(db);
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
@@ -110,7 +110,6 @@ export async function seedDemo(db: DB, now: Date = new Date()): Promise<void> {
       await createUser(trx, { email: u.email, name: u.name, roles: [...u.roles], organisationId, at });
     }
   });
-  const t = translator("nl");
   for (const [i, [title, description, areaId, factorIds, participants, cents, name, email]] of IDEAS.entries()) {
     const submittedAt = new Date(now.getTime() - (IDEAS.length - i) * 26 * 60 * 60 * 1000);
     const activity = new Date(now.getTime() + (20 + i * 9) * 24 * 60 * 60 * 1000);
@@ -132,7 +131,7 @@ export async function seedDemo(db: DB, now: Date = new Date()): Promise<void> {
         costLines: [],
         publicConsent: i % 3 !== 2,
       },
-      { user: null, onBehalf: false, locale: "nl", t, now: submittedAt, localDate: amsterdamDate(submittedAt), publicUrl: "http://localhost" },
+      { user: null, onBehalf: false, locale: "nl", now: submittedAt, settings },
     );
   }
   // The demo residents are invented: their confirmation mails are not sent anywhere.

@@ -5,7 +5,7 @@ import { isEmpty, seedDemo, seedReferenceData } from "../db/seed";
 const db = openDatabase(config().databaseFile);
 await migrateToLatest(db);
 if (await isEmpty(db)) {
-  await seedDemo(db);
+  await seedDemo(db, config());
   console.log("Demo data written.");
 } else {
   await seedReferenceData(db);

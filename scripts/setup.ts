@@ -6,7 +6,7 @@ import { isEmpty, seedDemo } from "../db/seed";
 const db = openDatabase(config().databaseFile);
 await migrateToLatest(db);
 if (process.argv.includes("--seed-if-empty") && (await isEmpty(db))) {
-  await seedDemo(db);
+  await seedDemo(db, config());
   console.log(`Demo data written to ${config().databaseFile}`);
 }
 await db.destroy();

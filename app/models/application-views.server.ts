@@ -5,7 +5,7 @@
 import type { DB } from "~/services/db.server";
 import type { Locale } from "~/i18n/translate";
 import { normaliseEmail, type User } from "./users.server";
-import { writeAudit } from "./audit.server";
+import { writeAudit, type AuditAction } from "./audit.server";
 import { hashToken } from "~/services/tokens.server";
 import { closedSince, statusLinkExpired } from "~/domain/status-link";
 import type { ApplicationStatus } from "~/domain/lifecycle";
@@ -14,7 +14,7 @@ import type { ApplicationStatus } from "~/domain/lifecycle";
 export type ApplicationFacts = {
   reference: string;
   title: string;
-  status: string;
+  status: ApplicationStatus;
   submittedAt: string;
   areaName: string;
   factors: string[];
@@ -38,7 +38,7 @@ export type ApplicationDetail = {
   id: string;
   reference: string;
   title: string;
-  status: string;
+  status: ApplicationStatus;
   areaName: string;
   requestedCents: number;
   submittedAt: string;
@@ -145,7 +145,7 @@ export async function statusPageView(db: DB, token: string, locale: Locale, opts
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return { kind: "unknown" };
   const detail = await getApplicationByStatusToken(db, token, locale);
   if (!detail) return { kind: "unknown" };
-  const closedAt = closedSince({ status: detail.status as ApplicationStatus, closedAt: detail.closedAt, updatedAt: detail.updatedAt });
+  const closedAt = closedSince({ status: detail.status, closedAt: detail.closedAt, updatedAt: detail.updatedAt });
   if (statusLinkExpired(closedAt, opts.now, opts.monthsAfterClose)) return { kind: "expired" };
   return { kind: "found", application: toView(detail, false) };
 }
@@ -172,7 +172,7 @@ export async function ownApplicationView(
 }
 
 /** Audit actions that record a look, not a change: left out of the history shown on the page. */
-const VIEW_ACTIONS = ["personal_data.viewed"];
+const VIEW_ACTIONS: AuditAction[] = ["personal_data.viewed"];
 
 /**
  * The bureau's page of one application, with the resident's contact data. Opening it is written
@@ -187,14 +187,16 @@ export async function openApplicationForStaff(
 ): Promise<{ application: ApplicationView; history: { id: number; at: string; actor: string; action: string }[] } | null> {
   const detail = await getApplicationByReference(db, reference, locale);
   if (!detail) return null;
-  await writeAudit(db, {
-    at: ctx.now.toISOString(),
-    actor: { userId: ctx.user.id, label: ctx.user.email },
-    action: "personal_data.viewed",
-    entityType: "application",
-    entityId: detail.id,
-    after: { reference: detail.reference, page: "bureau.application" },
-  });
+  await db.transaction().execute((trx) =>
+    writeAudit(trx, {
+      at: ctx.now.toISOString(),
+      actor: { userId: ctx.user.id, label: ctx.user.email },
+      action: "personal_data.viewed",
+      entityType: "application",
+      entityId: detail.id,
+      after: { reference: detail.reference, page: "bureau.application" },
+    }),
+  );
   const history = await db
     .selectFrom("audit_log")
     .select(["id", "at", "actor_label as actor", "action"])
@@ -212,7 +214,7 @@ export async function openApplicationForStaff(
 export type ApplicationRow = {
   reference: string;
   title: string;
-  status: string;
+  status: ApplicationStatus;
   areaName: string;
   requestedCents: number;
   submittedAt: string;

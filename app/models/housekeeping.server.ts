@@ -2,7 +2,7 @@
 // application), sessions that ended more than a day ago, and rate-limit counts older than every window. Run from the mail worker's loop,
 // at most once an hour per process; deleting twice from two processes is harmless.
 import type { DB } from "~/services/db.server";
-import { purgeDrafts } from "./applications.server";
+import { purgeDrafts } from "./drafts.server";
 import { purgeRateLimits } from "./rate-limits.server";
 import { purgeSessions } from "./sessions.server";
 

@@ -4,7 +4,7 @@
 // newest code of an address counts, so each guess has one chance in a million. The links are
 // never locked: they are 256-bit tokens that cannot be guessed, so a person whose code path an
 // attacker has used up still signs in with the link in the mail.
-import type { DB } from "~/services/db.server";
+import type { DB, Tx } from "~/services/db.server";
 import { hashToken, newId, newNumericCode, newToken } from "~/services/tokens.server";
 import { findOrCreateResident, findUserIdByEmail, normaliseEmail } from "./users.server";
 import { enqueueMail } from "./outbox.server";
@@ -70,7 +70,7 @@ export async function issueLoginCode(
 export type VerifyResult = { ok: true; userId: string } | { ok: false; reason: "invalid" } | { ok: false; reason: "locked"; retryAt: Date };
 
 /** Signing in proves the address: the resident's account is made now (staff accounts already exist). */
-async function consume(trx: DB, email: string, at: string, method: "code" | "link"): Promise<string> {
+async function consume(trx: Tx, email: string, at: string, method: "code" | "link"): Promise<string> {
   await trx.updateTable("login_codes").set({ used_at: at }).where("email", "=", email).where("used_at", "is", null).execute();
   const { id } = await findOrCreateResident(trx, email, email.split("@")[0] ?? email, at);
   await writeAudit(trx, { at, actor: { userId: id, label: email }, action: "user.signed_in", entityType: "user", entityId: id, after: { method } });
@@ -84,7 +84,7 @@ export async function codeLockedUntil(db: DB, email: string, now: Date): Promise
 }
 
 /** The wrong code that used up the budget: an audit row, and (at most daily) a mail to the person. */
-async function lockOut(trx: DB, input: { email: string; retryAt: Date; now: Date; locale: Locale; linkBase: string }): Promise<void> {
+async function lockOut(trx: Tx, input: { email: string; retryAt: Date; now: Date; locale: Locale; linkBase: string }): Promise<void> {
   const at = input.now.toISOString();
   const userId = await findUserIdByEmail(trx, input.email);
   await writeAudit(trx, {

@@ -2,8 +2,9 @@
 // and the sender (services/mail.server.ts) delivers it afterwards, retrying when SMTP is down.
 // A mail's subject and body (sign-in codes, sign-in and status links) are kept only until it is
 // delivered or dropped; delivered rows themselves go after the retention period.
-import type { DB } from "~/services/db.server";
+import type { DB, Tx } from "~/services/db.server";
 import type { RenderedMail } from "../../emails/layout";
+import type { OutboxTemplate } from "../../emails/registry";
 import { newId } from "~/services/tokens.server";
 import { afterFailedAttempt, maskAddress, type FailureOutcome } from "~/domain/mail-delivery";
 import { writeAudit, type AuditActor } from "./audit.server";
@@ -11,7 +12,7 @@ import { writeAudit, type AuditActor } from "./audit.server";
 export type OutboxRow = {
   id: string;
   to_address: string;
-  template: string;
+  template: OutboxTemplate;
   subject: string;
   text_body: string;
   html_body: string;
@@ -22,9 +23,10 @@ export type OutboxRow = {
 /** What is left of a mail once nobody needs its content any more. */
 const CLEARED = { subject: "", text_body: "", html_body: "" } as const;
 
+/** Inside the transaction of the change the mail tells about (a `Tx`), so one never goes without the other. */
 export async function enqueueMail(
-  trx: DB,
-  mail: { to: string; template: string; rendered: RenderedMail; at: string; expiresAt?: string },
+  trx: Tx,
+  mail: { to: string; template: OutboxTemplate; rendered: RenderedMail; at: string; expiresAt?: string },
 ): Promise<string> {
   const id = newId();
   await trx
@@ -136,7 +138,7 @@ export async function outboxCounts(db: DB): Promise<{ pending: number; deadLette
 export type DeadLetter = {
   id: string;
   to: string;
-  template: string;
+  template: OutboxTemplate;
   subject: string;
   lastError: string | null;
   attempts: number;

@@ -3,7 +3,7 @@
 // Call these inside the transaction of the thing being limited: `reserve` writes the key's row
 // first, which makes concurrent requests for one key wait for each other (SQLite's write lock;
 // PostgreSQL's row lock of ON CONFLICT DO UPDATE), so a budget cannot be overrun by a burst.
-import type { DB } from "~/services/db.server";
+import type { DB, Tx } from "~/services/db.server";
 import { BUDGETS, budgetVerdict, longestWindowMs, type Bucket } from "~/domain/rate-limit";
 import { hashToken, newId } from "~/services/tokens.server";
 
@@ -11,7 +11,7 @@ export type LimitCheck = { ok: true } | { ok: false; retryAt: Date };
 
 const keyHash = (bucket: Bucket, key: string) => hashToken(`${bucket}\u0000${key}`);
 
-async function reserve(trx: DB, bucket: Bucket, hash: string, at: string): Promise<void> {
+async function reserve(trx: Tx, bucket: Bucket, hash: string, at: string): Promise<void> {
   await trx
     .insertInto("rate_limit_keys")
     .values({ bucket, key_hash: hash, touched_at: at })
@@ -25,7 +25,7 @@ export async function peekLimit(db: DB, bucket: Bucket, key: string, now: Date):
 }
 
 /** As peekLimit, inside the caller's transaction, holding the key until it commits. */
-export async function checkLimit(trx: DB, bucket: Bucket, key: string, now: Date): Promise<LimitCheck> {
+export async function checkLimit(trx: Tx, bucket: Bucket, key: string, now: Date): Promise<LimitCheck> {
   const hash = keyHash(bucket, key);
   await reserve(trx, bucket, hash, now.toISOString());
   return verdict(trx, bucket, hash, now);
@@ -46,12 +46,12 @@ async function verdict(db: DB, bucket: Bucket, hash: string, now: Date): Promise
 }
 
 /** Counts one event for this key (a wrong code, a sent mail, a stored application). */
-export async function recordEvent(trx: DB, bucket: Bucket, key: string, now: Date): Promise<void> {
+export async function recordEvent(trx: Tx, bucket: Bucket, key: string, now: Date): Promise<void> {
   await trx.insertInto("rate_limit_events").values({ id: newId(), bucket, key_hash: keyHash(bucket, key), at: now.toISOString() }).execute();
 }
 
 /** Checks several budgets and counts one event in each, but only when all of them have room. */
-export async function takeFromLimits(trx: DB, limits: { bucket: Bucket; key: string }[], now: Date): Promise<LimitCheck> {
+export async function takeFromLimits(trx: Tx, limits: { bucket: Bucket; key: string }[], now: Date): Promise<LimitCheck> {
   let latest: Date | null = null;
   for (const { bucket, key } of limits) {
     const check = await checkLimit(trx, bucket, key, now);

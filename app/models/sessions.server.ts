@@ -5,6 +5,7 @@ import type { DB } from "~/services/db.server";
 import { hashToken } from "~/services/tokens.server";
 import { needsTouch, sessionState, type SessionLifetime } from "~/domain/session-policy";
 import { writeAudit, type AuditActor } from "./audit.server";
+import { parseJson, toJson } from "../../db/json";
 
 export type SessionValues = Record<string, unknown>;
 
@@ -19,7 +20,7 @@ export async function createSession(db: DB, id: string, data: SessionValues, lif
     .values({
       id_hash: hashToken(id),
       user_id: userIdOf(data),
-      data: JSON.stringify(data),
+      data: toJson(data),
       idle_ms: lifetime.idleMs,
       absolute_ms: lifetime.absoluteMs,
       created_at: at,
@@ -43,7 +44,7 @@ export async function readSession(db: DB, id: string, now: Date): Promise<Sessio
   if (needsTouch(lastSeenAt, now.getTime())) {
     await db.updateTable("sessions").set({ last_seen_at: now.toISOString() }).where("id_hash", "=", row.id_hash).execute();
   }
-  const data: unknown = JSON.parse(row.data);
+  const data: unknown = parseJson(row.data);
   return data && typeof data === "object" ? (data as SessionValues) : {};
 }
 
@@ -51,7 +52,7 @@ export async function readSession(db: DB, id: string, now: Date): Promise<Sessio
 export async function updateSession(db: DB, id: string, data: SessionValues): Promise<void> {
   await db
     .updateTable("sessions")
-    .set({ data: JSON.stringify(data), user_id: userIdOf(data) })
+    .set({ data: toJson(data), user_id: userIdOf(data) })
     .where("id_hash", "=", hashToken(id))
     .where("revoked_at", "is", null)
     .execute();

@@ -1,6 +1,6 @@
 // Users are found by e-mail address. A resident's account is made the first time they sign in,
 // which proves they own the address; applying needs no account, so it makes none.
-import type { DB } from "~/services/db.server";
+import type { DB, Tx } from "~/services/db.server";
 import type { Actor, Role } from "~/domain/permissions";
 import { newId } from "~/services/tokens.server";
 import { writeAudit, type AuditActor } from "./audit.server";
@@ -24,7 +24,7 @@ export async function getUserById(db: DB, id: string): Promise<User | null> {
     id: user.id,
     email: user.email,
     name: user.name,
-    roles: roles.map((r) => r.role as Role),
+    roles: roles.map((r) => r.role),
     organisationId: user.organisation_id,
   };
 }
@@ -38,7 +38,7 @@ export async function findUserIdByEmail(db: DB, email: string): Promise<string |
  * Finds the user with this address or creates a resident; returns the id and whether it is new.
  * Only for an address just proven by a sign-in code or link. Call inside the caller's transaction.
  */
-export async function findOrCreateResident(trx: DB, email: string, name: string, at: string): Promise<{ id: string; created: boolean }> {
+export async function findOrCreateResident(trx: Tx, email: string, name: string, at: string): Promise<{ id: string; created: boolean }> {
   const address = normaliseEmail(email);
   const existing = await findUserIdByEmail(trx, address);
   if (existing) return { id: existing, created: false };
@@ -51,7 +51,7 @@ export async function findOrCreateResident(trx: DB, email: string, name: string,
 
 /** An account made by the bureau (or the seed): `by` is who made it, "system" when no person did. */
 export async function createUser(
-  trx: DB,
+  trx: Tx,
   user: { email: string; name: string; roles: Role[]; organisationId?: string | null; at: string; by?: AuditActor },
 ): Promise<string> {
   const id = newId();

@@ -10,7 +10,7 @@ import { applicationFormContext } from "~/services/application-form.server";
 import { clientIp, readForm } from "~/services/form.server";
 import { commitSession, getSession } from "~/services/session.server";
 import { config } from "~/services/config.server";
-import { amsterdamDate, now } from "~/services/clock.server";
+import { now } from "~/services/clock.server";
 import { kickMailWorker } from "~/services/mail.server";
 import { newId } from "~/services/tokens.server";
 import { linkToken, parseSearchParams } from "~/services/search-params.server";
@@ -76,20 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // An intent (such as "add a cost line") is not an error: answer 200 with the updated form.
     return data({ result: submission.reply(), limited: null }, { status: submission.status === "error" ? 400 : 200 });
   }
-  const at = now();
-  const result = await submitApplicationWithinLimits(db, submission.value, {
-    ip,
-    user,
-    maxCents: ctx.maxCents,
-    onBehalf: ctx.onBehalf,
-    locale: ctx.locale,
-    t: ctx.t,
-    now: at,
-    localDate: amsterdamDate(at),
-    publicUrl: config().publicUrl,
-    bureauEmail: config().bureauEmail,
-    draftToken,
-  });
+  const result = await submitApplicationWithinLimits(db, submission.value, { ip, user, onBehalf: ctx.onBehalf, locale: ctx.locale, now: now(), settings: config(), draftToken });
   if (!result.ok) return tooMany("limits.form.tooMany", result.retryAt, submission.reply());
   const session = await getSession(request);
   session.set("lastReference", result.reference);

@@ -6,7 +6,7 @@ import { requirePermission } from "~/services/auth.server";
 import { listAllApplications } from "~/models/application-views.server";
 import { pageNumber, parseSearchParams } from "~/services/search-params.server";
 import { formatCents } from "~/domain/money";
-import { answerDue, type ApplicationStatus } from "~/domain/lifecycle";
+import { answerDue } from "~/domain/lifecycle";
 import { now } from "~/services/clock.server";
 import { formatDate, formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const at = now();
   const withDue = rows.map((row) => {
     // Nothing records questions and answers yet, so the clock starts at the submission (decision 010).
-    const answer = answerDue({ status: row.status as ApplicationStatus, clockStartedAt: new Date(row.submittedAt), now: at });
+    const answer = answerDue({ status: row.status, clockStartedAt: new Date(row.submittedAt), now: at });
     return { ...row, due: answer?.due ?? null, overdue: answer?.overdue ?? false };
   });
   return { rows: withDue, total, page, pages };

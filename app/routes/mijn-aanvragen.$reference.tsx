@@ -6,7 +6,6 @@ import { actorOf, requireUser } from "~/services/auth.server";
 import { getLocale } from "~/services/locale.server";
 import { ownApplicationView } from "~/models/application-views.server";
 import { can } from "~/domain/permissions";
-import type { ApplicationStatus } from "~/domain/lifecycle";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { useT } from "~/i18n/use-t";
@@ -35,7 +34,7 @@ export default function MyApplication() {
       <h1>{application.title}</h1>
       <p className="meta">{t("status.page.title", { reference: application.reference })}</p>
       <h2>{t("timeline.title")}</h2>
-      <StatusTimeline status={application.status as ApplicationStatus} />
+      <StatusTimeline status={application.status} />
       <ApplicationDetails application={application} />
     </div>
   );

@@ -7,7 +7,6 @@ import { listApplicationsOfUser } from "~/models/application-views.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { formatDateTime } from "~/components/format";
 import { formatCents } from "~/domain/money";
-import type { ApplicationStatus } from "~/domain/lifecycle";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
@@ -40,7 +39,7 @@ export default function MyApplications() {
                 {a.reference} · {a.areaName} · {formatCents(a.requestedCents, locale)} · {formatDateTime(a.submittedAt, locale)}
                 {a.onBehalfOf !== null ? ` · ${t("mine.onBehalf", { name: a.onBehalfOf })}` : ""}
               </p>
-              <StatusTimeline status={a.status as ApplicationStatus} />
+              <StatusTimeline status={a.status} />
             </li>
           ))}
         </ul>

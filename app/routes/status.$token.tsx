@@ -11,7 +11,6 @@ import { statusPageView } from "~/models/application-views.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { formatDateTime } from "~/components/format";
-import type { ApplicationStatus } from "~/domain/lifecycle";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
@@ -47,7 +46,7 @@ export default function StatusPage() {
         {application.title} · {t("status.page.submittedOn", { date: formatDateTime(application.submittedAt, locale) })}
       </p>
       <h2>{t("timeline.title")}</h2>
-      <StatusTimeline status={application.status as ApplicationStatus} />
+      <StatusTimeline status={application.status} />
       <ApplicationDetails application={application} />
     </div>
   );

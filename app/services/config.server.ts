@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://").optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   FUND_MAX_AMOUNT_EUROS: z.coerce.number().int().positive().default(5000),
+  // An approval above this amount needs a second reviewer (four eyes).
+  FUND_FOUR_EYES_THRESHOLD_EUROS: z.coerce.number().int().min(0).default(2500),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.string().optional(),
   STATUS_LINK_MONTHS_AFTER_CLOSE: z.coerce.number().int().min(1).max(120).default(12),
@@ -43,6 +45,8 @@ export type Config = {
   publicUrl: string;
   sessionSecret: string;
   fundMaxCents: number;
+  /** An approval above this needs a second, different reviewer. */
+  fourEyesThresholdCents: number;
   secureCookies: boolean;
   trustProxy: TrustProxy;
   /** How long a status link keeps working after its application was closed. */
@@ -93,6 +97,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,
+    fourEyesThresholdCents: e.FUND_FOUR_EYES_THRESHOLD_EUROS * 100,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
     trustProxy: trustProxy.value,
     statusLinkMonthsAfterClose: e.STATUS_LINK_MONTHS_AFTER_CLOSE,

@@ -2,12 +2,41 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, Migrator, SqliteDialect } from "kysely";
+import { CompiledQuery, Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings, type Transaction } from "kysely";
 import type { Database } from "../../db/schema";
 import { migrationProvider } from "../../db/migrations/index";
 import { config } from "./config.server";
 
 export type DB = Kysely<Database>;
+/** Inside a transaction. Helpers that must be part of one (audit, outbox, counters) take this type. */
+export type Tx = Transaction<Database>;
+
+/**
+ * SQLite's driver with one addition: a transaction asked for as "serializable" starts with
+ * BEGIN IMMEDIATE, which takes the write lock at once (models/lock.server.ts). kysely's own
+ * SQLite driver always says BEGIN (kysely issue #1152), which defers the lock to the first write;
+ * a writer that read first then fails with SQLITE_BUSY instead of waiting its turn.
+ */
+class SqliteWriteLockDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const inner = super.createDriver();
+    return {
+      init: () => inner.init(),
+      acquireConnection: () => inner.acquireConnection(),
+      beginTransaction: async (connection: DatabaseConnection, settings: TransactionSettings) => {
+        if (settings.isolationLevel === "serializable") await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+        else await inner.beginTransaction(connection, settings);
+      },
+      commitTransaction: (connection) => inner.commitTransaction(connection),
+      rollbackTransaction: (connection) => inner.rollbackTransaction(connection),
+      savepoint: inner.savepoint?.bind(inner),
+      rollbackToSavepoint: inner.rollbackToSavepoint?.bind(inner),
+      releaseSavepoint: inner.releaseSavepoint?.bind(inner),
+      releaseConnection: (connection) => inner.releaseConnection(connection),
+      destroy: () => inner.destroy(),
+    };
+  }
+}
 
 export function openDatabase(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -18,7 +47,7 @@ export function openDatabase(file: string): DB {
   sqlite.pragma("synchronous = NORMAL");
   // Cleared mail bodies (codes, links) are overwritten on disk, not left in free space for a backup to copy.
   sqlite.pragma("secure_delete = ON");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteWriteLockDialect({ database: sqlite }) });
 }
 
 export async function migrateToLatest(db: DB): Promise<void> {

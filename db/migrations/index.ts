@@ -6,6 +6,7 @@ import * as m0003 from "./0003_sessions";
 import * as m0004 from "./0004_limits";
 import * as m0005 from "./0005_outbox_hardening";
 import * as m0006 from "./0006_status_links";
+import * as m0007 from "./0007_lifecycle_facts";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "0004_limits": m0004,
   "0005_outbox_hardening": m0005,
   "0006_status_links": m0006,
+  "0007_lifecycle_facts": m0007,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { freshDb, count } from "../support/test-db";
+import { freshDb, count, createTestUser, TEST_SETTINGS } from "../support/test-db";
 import { translator } from "~/i18n/translate";
-import { submitApplication, submitApplicationWithinLimits, saveDraft, loadDraft, formatReference } from "~/models/applications.server";
+import { submitApplication, submitApplicationWithinLimits, type SubmitContext } from "~/models/applications.server";
+import { saveDraft, loadDraft } from "~/models/drafts.server";
+import { formatReference } from "~/models/reference-numbers.server";
 import { listAllApplications, listApplicationsOfUser, getApplicationByReference, getApplicationByStatusToken, ownApplicationView } from "~/models/application-views.server";
 import { issueLoginCode, verifyLoginCode } from "~/models/login-codes.server";
 import { housekeeping } from "~/models/housekeeping.server";
-import { createUser, getUserById } from "~/models/users.server";
+import { getUserById } from "~/models/users.server";
 import { auditTrail } from "~/models/audit.server";
 import type { ApplicationInput } from "~/forms/application-schema";
 import type { DB } from "~/services/db.server";
@@ -34,7 +36,7 @@ function input(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
   };
 }
 
-const ctx = (overrides = {}) => ({ user: null, onBehalf: false, locale: "nl" as const, t, now: NOW, localDate: "2026-11-23", publicUrl: "https://fonds.example", ...overrides });
+const ctx = (overrides: Partial<SubmitContext> = {}): SubmitContext => ({ user: null, onBehalf: false, locale: "nl", now: NOW, settings: TEST_SETTINGS, ...overrides });
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -62,7 +64,8 @@ describe("submitting an application", () => {
     const trail = await auditTrail(db, "application", detail!.id);
     expect(trail).toHaveLength(1);
     expect(trail[0]).toMatchObject({ action: "application.submitted", actor_label: "anonymous", at: NOW.toISOString() });
-    expect(JSON.parse(trail[0]!.after_json!)).toMatchObject({ status: "submitted", reference: "IF-2026-0001", requestedCents: 125050 });
+    expect(JSON.parse(trail[0]!.before_json!)).toEqual({ status: "draft" });
+    expect(JSON.parse(trail[0]!.after_json!)).toEqual({ status: "submitted", reference: "IF-2026-0001" });
     const mails = await db.selectFrom("outbox").selectAll().execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to_address: "sanne@example.org", status: "pending", subject: "Wij hebben uw aanvraag IF-2026-0001 ontvangen" });
@@ -73,7 +76,7 @@ describe("submitting an application", () => {
   });
 
   it("tells the bureau's inbox, when configured, without personal data", async () => {
-    await submitApplication(db, input(), ctx({ bureauEmail: "bureau@example.org" }));
+    await submitApplication(db, input(), ctx({ settings: { ...TEST_SETTINGS, bureauEmail: "bureau@example.org" } }));
     const mails = await db.selectFrom("outbox").selectAll().orderBy("template").execute();
     expect(mails.map((m) => [m.template, m.to_address])).toEqual([
       ["application-received", "sanne@example.org"],
@@ -90,7 +93,7 @@ describe("submitting an application", () => {
   it("numbers references per year and restarts in a new year", async () => {
     await submitApplication(db, input({ title: "Eerste" }), ctx());
     await submitApplication(db, input({ title: "Tweede" }), ctx());
-    const next = await submitApplication(db, input({ title: "Derde" }), ctx({ localDate: "2027-01-01" }));
+    const next = await submitApplication(db, input({ title: "Derde" }), ctx({ now: new Date("2027-01-01T08:00:00Z") }));
     expect(next.reference).toBe("IF-2027-0001");
     expect(formatReference(2027, 42)).toBe("IF-2027-0042");
     const { rows, total } = await listAllApplications(db, { page: 1, pageSize: 10 });
@@ -128,7 +131,7 @@ describe("submitting an application", () => {
   });
 
   it("makes no account for an address nobody has proven; the application shows once that address signs in", async () => {
-    const supporterId = await createUser(db, { email: "werker@example.org", name: "Werker", roles: ["supporter"], at: NOW.toISOString() });
+    const supporterId = await createTestUser(db, { email: "werker@example.org", name: "Werker", roles: ["supporter"], at: NOW.toISOString() });
     const supporter = (await getUserById(db, supporterId))!;
     await submitApplication(db, input(), ctx());
     const onBehalf = await submitApplication(db, input({ email: null, phone: "0612345678", name: "Buurman Piet" }), ctx({ user: supporter, onBehalf: true }));
@@ -161,7 +164,7 @@ describe("submitting an application", () => {
 });
 
 describe("limits on the public form", () => {
-  const limited = (overrides: Partial<ApplicationInput>, extra: Record<string, unknown> = {}) =>
+  const limited = (overrides: Partial<ApplicationInput>, extra: Partial<SubmitContext> = {}) =>
     submitApplicationWithinLimits(db, input(overrides), { ...ctx(extra), ip: "7.7.7.7", ...extra });
 
   it("takes at most 3 applications an hour for one address, and answers when to try again", async () => {
@@ -189,7 +192,7 @@ describe("limits on the public form", () => {
   it("takes at most 60 an hour from one IP address; a signed-in supporter counts as themselves", async () => {
     for (let i = 0; i < 60; i++) expect((await limited({ email: `buur${i}@example.org` })).ok).toBe(true);
     expect(await limited({ email: "buur60@example.org" })).toMatchObject({ ok: false, reason: "rate_limited" });
-    const supporterId = await createUser(db, { email: "werker@example.org", name: "Werker", roles: ["supporter"], at: NOW.toISOString() });
+    const supporterId = await createTestUser(db, { email: "werker@example.org", name: "Werker", roles: ["supporter"], at: NOW.toISOString() });
     const supporter = (await getUserById(db, supporterId))!;
     expect(await limited({ email: "buur61@example.org" }, { user: supporter, onBehalf: true })).toMatchObject({ ok: true, created: true });
     expect(await count(db, "applications")).toBe(61);

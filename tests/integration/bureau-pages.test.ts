@@ -3,9 +3,8 @@
 // parameter a visitor can type gives a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeDb, get, run, signedInCookie } from "../support/route-env";
-import { translator } from "~/i18n/translate";
 import { submitApplication } from "~/models/applications.server";
-import { createUser } from "~/models/users.server";
+import { createTestUser, TEST_SETTINGS } from "../support/test-db";
 import type { ApplicationInput } from "~/forms/application-schema";
 import type { DB } from "~/services/db.server";
 import * as bureauList from "~/routes/beheer.aanvragen._index";
@@ -19,9 +18,8 @@ let reference: string;
 beforeAll(async () => {
   ({ db, cleanup } = await routeDb());
   const at = new Date().toISOString();
-  reviewerId = await createUser(db, { email: "mirjam@example.org", name: "Mirjam Kool", roles: ["reviewer"], at });
+  reviewerId = await createTestUser(db, { email: "mirjam@example.org", name: "Mirjam Kool", roles: ["reviewer"], at });
   reviewer = await signedInCookie(reviewerId);
-  const t = translator("nl");
   const input = (n: number): ApplicationInput => ({
     submissionKey: `key-${n}`,
     name: `Bewoner ${n}`,
@@ -39,7 +37,7 @@ beforeAll(async () => {
     publicConsent: true,
   });
   for (let n = 1; n <= 3; n++) {
-    ({ reference } = await submitApplication(db, input(n), { user: null, onBehalf: false, locale: "nl", t, now: new Date(), localDate: at.slice(0, 10), publicUrl: "https://fonds.example" }));
+    ({ reference } = await submitApplication(db, input(n), { user: null, onBehalf: false, locale: "nl", now: new Date(), settings: TEST_SETTINGS }));
   }
 });
 afterAll(async () => cleanup());
@@ -66,7 +64,7 @@ describe("staff opening a resident's contact data", () => {
   it("writes nothing for an unknown application or a resident without access", async () => {
     const count = (await views()).length;
     expect((await run(() => bureauDetail.loader({ request: get("/beheer/aanvragen/IF-1999-0001", reviewer), params: { reference: "IF-1999-0001" }, context: {} }))).status).toBe(404);
-    const resident = await createUser(db, { email: "nieuwsgierig@example.org", name: "Nieuwsgierig", roles: ["resident"], at: new Date().toISOString() });
+    const resident = await createTestUser(db, { email: "nieuwsgierig@example.org", name: "Nieuwsgierig", roles: ["resident"], at: new Date().toISOString() });
     const residentCookie = await signedInCookie(resident);
     expect((await run(() => bureauDetail.loader({ request: get(`/beheer/aanvragen/${reference}`, residentCookie), params: { reference }, context: {} }))).status).toBe(403);
     expect(await views()).toHaveLength(count);

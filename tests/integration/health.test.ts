@@ -35,8 +35,8 @@ describe("/health", () => {
     const db = await getDb();
     const rendered = { subject: "s", text: "t", html: "h" };
     const at = new Date().toISOString();
-    await enqueueMail(db, { to: "a@example.org", template: "x", rendered, at });
-    const dead = await enqueueMail(db, { to: "b@example.org", template: "x", rendered, at });
+    await db.transaction().execute((trx) => enqueueMail(trx, { to: "a@example.org", template: "sign-in", rendered, at }));
+    const dead = await db.transaction().execute((trx) => enqueueMail(trx, { to: "b@example.org", template: "sign-in", rendered, at }));
     await db.updateTable("outbox").set({ status: "failed" }).where("id", "=", dead).execute();
     expect(await health()).toMatchObject({ status: 200, body: { status: "attention", mail: { pending: 1, deadLetters: 1 } } });
   });

@@ -9,6 +9,7 @@ import { translator } from "~/i18n/translate";
 import { issueLoginCode, verifyLoginCode, verifyLoginLink, codeLockedUntil, CODE_LIFETIME_MS, MAX_CODES_PER_ADDRESS, MAX_CODES_PER_IP } from "~/models/login-codes.server";
 import { getUserById } from "~/models/users.server";
 import type { DB } from "~/services/db.server";
+import type { AuditAction } from "~/models/audit.server";
 
 const t = translator("nl");
 const NOW = new Date("2026-11-23T10:00:00Z");
@@ -139,7 +140,7 @@ const DAY = 24 * HOUR;
 const VICTIM = "beoordelaar@example.org";
 const wrongFor = (code: string) => (code === "000000" ? "111111" : "000000");
 const guess = (code: string, at: Date, email = VICTIM) => verifyLoginCode(db, { email, code, now: at, locale: "nl", linkBase: "https://fonds.example" });
-const audit = (action: string) => db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
+const audit = (action: AuditAction) => db.selectFrom("audit_log").selectAll().where("action", "=", action).orderBy("id").execute();
 
 describe("guessing sign-in codes", () => {
   it("only the newest code counts, so each guess has one chance in a million", async () => {

@@ -39,13 +39,13 @@ const DAY = 24 * 60 * 60 * 1000;
 
 async function queueStatusMail(when = NOW) {
   const rendered = renderApplicationReceivedMail(t, { name: "Sanne", title: "Samen koken", reference: "IF-2026-0001", statusUrl: "https://fonds.example/status/geheim-status-token" });
-  return enqueueMail(db, { to: "sanne@example.org", template: "application-received", rendered, at: when.toISOString() });
+  return db.transaction().execute((trx) => enqueueMail(trx, { to: "sanne@example.org", template: "application-received", rendered, at: when.toISOString() }));
 }
 
 describe("the outbox", () => {
   it("delivers a queued mail through SMTP and marks it sent", async () => {
     const rendered = renderSignInMail(t, { code: "123456", link: "https://fonds.example/inloggen/link/abc" });
-    await enqueueMail(db, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() });
+    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() }));
     expect(await deliverDueMails(db, smtp(inbox.port))).toEqual({ sent: 1, failed: 0, deadLetters: 0, expired: 0 });
     expect(inbox.received).toHaveLength(1);
     expect(inbox.received[0]!.subject).toBe("Uw code om in te loggen: 123456");
@@ -67,7 +67,7 @@ describe("the outbox", () => {
 
   it("keeps the mail when the SMTP server is down and sends it on a later round", async () => {
     const rendered = renderSignInMail(t, { code: "654321", link: "https://fonds.example/x" });
-    await enqueueMail(db, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() });
+    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() }));
     // Port 1 on loopback refuses connections.
     expect(await deliverDueMails(db, smtp(1))).toEqual({ sent: 0, failed: 1, deadLetters: 0, expired: 0 });
     const failed = await db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow();
@@ -85,7 +85,7 @@ describe("the outbox", () => {
   it("drops a sign-in mail that could not go out before its code expired, and says so in the log", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const rendered = renderSignInMail(t, { code: "777777", link: "https://fonds.example/inloggen/link/tok" });
-    await enqueueMail(db, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(15 * 60_000).toISOString() });
+    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(15 * 60_000).toISOString() }));
     // Tries 1–4 fail; after the fifth the next try (8 minutes on) would come after the code's end.
     let clock = NOW;
     for (let i = 0; i < 5; i++) {
@@ -197,7 +197,7 @@ describe("retention", () => {
     await db.updateTable("outbox").set({ status: "failed" }).where("id", "=", dead).execute();
     const waiting = await queueStatusMail(old);
     await db.updateTable("outbox").set({ next_attempt_at: at(DAY).toISOString() }).where("id", "=", waiting).execute();
-    const dropped = await enqueueMail(db, { to: "x@example.org", template: "sign-in", rendered: renderSignInMail(t, { code: "1", link: "l" }), at: old.toISOString(), expiresAt: old.toISOString() });
+    const dropped = await db.transaction().execute((trx) => enqueueMail(trx, { to: "x@example.org", template: "sign-in", rendered: renderSignInMail(t, { code: "1", link: "l" }), at: old.toISOString(), expiresAt: old.toISOString() }));
     vi.spyOn(console, "warn").mockImplementation(() => {});
     await deliverDueMails(db, smtp(inbox.port), () => old);
 
@@ -279,7 +279,7 @@ describe("without SMTP (mail written to files)", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-mail-"));
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const rendered = renderSignInMail(t, { code: "482913", link: "https://fonds.example/inloggen/link/folder-token" });
-    await enqueueMail(db, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(60_000).toISOString() });
+    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(60_000).toISOString() }));
     const send = senderFor({ smtpUrl: undefined, smtpAllowInsecure: false, mailFrom: "fonds@example.org", dataDir, nodeEnv });
     expect((await deliverDueMails(db, send, () => at(1000))).sent).toBe(1);
     const files = fs.readdirSync(path.join(dataDir, "outbox"));

@@ -2,9 +2,9 @@
 // see their own contact data, but no internal ids (application id, user ids) and no hashes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeDb, get, run, identifiersIn, signedInCookie } from "../support/route-env";
-import { translator } from "~/i18n/translate";
 import { submitApplication } from "~/models/applications.server";
-import { createUser, getUserById } from "~/models/users.server";
+import { getUserById } from "~/models/users.server";
+import { createTestUser, TEST_SETTINGS } from "../support/test-db";
 import type { ApplicationInput } from "~/forms/application-schema";
 import type { DB } from "~/services/db.server";
 import * as mineList from "~/routes/mijn-aanvragen._index";
@@ -17,7 +17,6 @@ beforeAll(async () => {
 });
 afterAll(async () => cleanup());
 
-const t = translator("nl");
 const NOW = new Date();
 const at = NOW.toISOString();
 
@@ -41,7 +40,7 @@ function input(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
   };
 }
 
-const ctx = { onBehalf: false, locale: "nl" as const, t, now: NOW, localDate: at.slice(0, 10), publicUrl: "https://fonds.example" };
+const ctx = { onBehalf: false, locale: "nl" as const, now: NOW, settings: TEST_SETTINGS };
 
 async function internalValues(): Promise<string[]> {
   const apps = await db.selectFrom("applications").select(["id", "applicant_user_id", "submitted_by_user_id", "status_token_hash", "content_hash", "submission_key"]).execute();
@@ -54,7 +53,7 @@ describe("a resident's pages", () => {
     const { reference } = await submitApplication(db, input(), { ...ctx, user: null });
     await submitApplication(db, input({ name: "Ander Persoon", email: "ander@example.org", title: "Iets anders" }), { ...ctx, user: null });
     // The resident signed in once with her address (no account is made at submit).
-    const owner = { id: await createUser(db, { email: "sanne.eigen@example.org", name: "Sanne", roles: ["resident"], at }) };
+    const owner = { id: await createTestUser(db, { email: "sanne.eigen@example.org", name: "Sanne", roles: ["resident"], at }) };
     const cookie = await signedInCookie(owner.id);
 
     const list = await run(() => mineList.loader({ request: get("/mijn-aanvragen", cookie), params: {}, context: {} }));
@@ -74,7 +73,7 @@ describe("a resident's pages", () => {
   });
 
   it("a supporter sees the contact data of the resident they applied for, still without ids", async () => {
-    const supporterId = await createUser(db, { email: "werker@example.org", name: "Youssef Werker", roles: ["supporter"], at });
+    const supporterId = await createTestUser(db, { email: "werker@example.org", name: "Youssef Werker", roles: ["supporter"], at });
     const supporter = (await getUserById(db, supporterId))!;
     const { reference } = await submitApplication(db, input({ email: null, phone: "0612345678", name: "Bewoner Zonder Mail" }), { ...ctx, user: supporter, onBehalf: true });
     const cookie = await signedInCookie(supporterId);
@@ -89,7 +88,7 @@ describe("a resident's pages", () => {
 
   it("someone else's application is a 404, as if it did not exist", async () => {
     const { reference } = await submitApplication(db, input({ email: "derde@example.org", title: "Van een ander" }), { ...ctx, user: null });
-    const stranger = await createUser(db, { email: "vreemde@example.org", name: "Vreemde", roles: ["resident"], at });
+    const stranger = await createTestUser(db, { email: "vreemde@example.org", name: "Vreemde", roles: ["resident"], at });
     const strangerCookie = await signedInCookie(stranger);
     const result = await run(() => mineDetail.loader({ request: get(`/mijn-aanvragen/${reference}`, strangerCookie), params: { reference }, context: {} }));
     expect(result.status).toBe(404);

@@ -1,0 +1,59 @@
+// The write lock: two writers race for one application and exactly one wins; the other waits its
+// turn, sees the winner's status and gets the lifecycle's refusal (a value, not a database error).
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import SQLite from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { freshDb, createTestUser, TEST_SETTINGS } from "../support/test-db";
+import { submitApplication } from "~/models/applications.server";
+import { withWriteLock } from "~/models/lock.server";
+import type { DB } from "~/services/db.server";
+
+const run = promisify(execFile);
+let db: DB;
+let file: string;
+let cleanup: () => Promise<void>;
+beforeEach(async () => {
+  ({ db, file, cleanup } = await freshDb());
+});
+afterEach(async () => cleanup());
+
+describe("the write lock", () => {
+  it("holds the database's write lock from the start, before the first write", async () => {
+    // A second connection to the same file that does not wait for a busy lock.
+    const other = new SQLite(file);
+    other.pragma("busy_timeout = 0");
+    try {
+      await withWriteLock(db, {}, async (trx) => {
+        await trx.selectFrom("areas").select("id").execute(); // only read so far
+        expect(() => other.prepare("insert into reference_counters (year, last_number) values (1999, 1)").run()).toThrow(/locked|busy/i);
+      });
+      // Released at commit.
+      other.prepare("insert into reference_counters (year, last_number) values (1999, 1)").run();
+    } finally {
+      other.close();
+    }
+  });
+
+  it("lets exactly one of two reviewers in two processes take the same application", { timeout: 60_000 }, async () => {
+    const at = new Date().toISOString();
+    const [a, b] = [
+      await createTestUser(db, { email: "a@example.org", name: "A", roles: ["reviewer"], at }),
+      await createTestUser(db, { email: "b@example.org", name: "B", roles: ["reviewer"], at }),
+    ];
+    const { reference } = await submitApplication(
+      db,
+      { submissionKey: "race", name: "Sanne", email: "sanne@example.org", phone: null, areaId: "kroeven", title: "Samen koken", description: "Koken met buren.", factorIds: ["ontmoeting"], activityDate: "2027-01-15", participants: 10, amount: 10_000, requestedCents: 10_000, costLines: [], publicConsent: true },
+      { user: null, onBehalf: false, locale: "nl", now: new Date(), settings: TEST_SETTINGS },
+    );
+    const { id } = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
+    const startAt = String(Date.now() + 4000); // both processes are up by then
+    const writer = (userId: string) => run("node_modules/.bin/tsx", ["tests/support/race-writer.ts", file, id, userId, startAt]).then((r) => JSON.parse(r.stdout.trim()) as Record<string, unknown>);
+    const results = await Promise.all([writer(a), writer(b)]);
+
+    expect(results.filter((r) => r.ok === true)).toHaveLength(1);
+    expect(results.filter((r) => r.ok === false)).toEqual([{ ok: false, reason: "not_allowed_in_status", status: "in_review", action: "take" }]);
+    const taken = await db.selectFrom("audit_log").select("actor_label").where("action", "=", "application.taken").execute();
+    expect(taken).toHaveLength(1);
+  });
+});
