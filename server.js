@@ -88,7 +88,6 @@ app.all(
 
 // Last resort: an error outside Remix's own handling (a malformed request, say) is one log line
 // and a calm page with the trace id, never a stack trace.
-// eslint-disable-next-line no-unused-vars
 app.use((error, req, res, _next) => {
   const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 500 ? error.status : 500;
   const line = `${res.locals.traceId} ${req.method} ${entry.loggablePath(req.originalUrl)}: ${error instanceof Error ? error.message : String(error)}`;

@@ -70,6 +70,8 @@ export const DEMO_USERS = [
   { email: "partner@example.org", name: "Ruud Jansen", roles: ["partner"], organisationId: "woningcorporatie" },
 ] as const;
 
+// One demo idea a line, like a table; prettier would spread each over ten lines.
+// prettier-ignore
 const IDEAS = [
   ["Samen koken in de Kroeven", "Elke maand koken we met buren uit verschillende landen en eten we samen. Iedereen is welkom, ook kinderen.", "kroeven", ["ontmoeting", "verbondenheid"], 45, 65000, "Lotte Smits", "bewoner@example.org"],
   ["Jeu-de-boulesbaan bij het buurthuis", "Wij willen een jeu-de-boulesbaan aanleggen waar ouderen en jongeren samen kunnen spelen.", "kalsdonk", ["ontmoeting"], 60, 350000, "Henk de Bruijn", "henk.demo@example.org"],

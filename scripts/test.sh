@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: types, unit and integration tests (vitest, with domain coverage),
+# The whole test suite: types, lint and formatting, unit and integration tests (vitest, with domain coverage),
 # then end-to-end tests in a real chromium against a production build.
 # Ends with one line "N passed, M failed" summed over all suites.
 set -uo pipefail
@@ -21,6 +21,10 @@ count() { # $1 = json file, $2 = python expression over the parsed json → "pas
 
 echo "== Type check"
 if npx tsc --noEmit -p .; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
+
+# ESLint (hooks, accessibility, typescript-eslint) and Prettier's check: docs/decisions/100-lint-and-format.md.
+echo "== Lint"
+if npm run --silent lint; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 
 echo "== Unit and integration tests (vitest)"
 rm -f test-results/vitest.json

@@ -5,6 +5,7 @@
 import { config } from "./config.server";
 
 // Control characters (incl. tab, CR, LF), backslashes, and their percent-encoded forms.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const HOSTILE = /[\u0000-\u001f\u007f\\]|%(?:0[0-9a-f]|1[0-9a-f]|7f|5c)/i;
 
 export function safeRedirectPath(value: string | null | undefined, fallback = "/", base = config().publicUrl): string {

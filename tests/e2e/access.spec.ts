@@ -2,7 +2,7 @@
 // and a neighbourhood worker (supporter) fills in the form for a resident without e-mail.
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { waitForMail } from "../support/mailbox";
-import { applicationByReference, expectThanksPage, fillForm, signIn, submitButton, uniqueEmail, validValues } from "./helpers";
+import { applicationByReference, expectThanksPage, fillForm, signIn, submitButton, validValues } from "./helpers";
 import Database from "better-sqlite3";
 
 function referenceOfTitle(title: string): string {

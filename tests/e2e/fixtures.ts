@@ -36,6 +36,7 @@ function linesBetween(file: string, from: number, to: number): string[] {
     // Remix colours parts of its stack traces; the escapes only make the report harder to read.
     return buffer
       .toString("utf8")
+      // eslint-disable-next-line no-control-regex -- removing the ESC of colour codes is the point
       .replace(/\u001b\[[0-9;]*m/g, "")
       .split("\n")
       .filter((line) => line.trim() !== "");
