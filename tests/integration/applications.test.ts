@@ -8,33 +8,15 @@ import { housekeeping } from "~/models/housekeeping.server";
 import { createUser, getUserById } from "~/models/users.server";
 import { auditTrail } from "~/models/audit.server";
 import type { ApplicationInput } from "~/forms/application-schema";
+import { applicationInput, submitContext, type SubmitContext } from "../support/applications";
 import type { DB } from "~/services/db.server";
 import { sql } from "kysely";
 
 const t = translator("nl");
 const NOW = new Date("2026-11-23T10:00:00Z");
 
-function input(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
-  return {
-    submissionKey: `key-${Math.random().toString(36).slice(2)}`,
-    name: "Sanne Test",
-    email: "sanne@example.org",
-    phone: null,
-    areaId: "kroeven",
-    title: "Samen koken",
-    description: "Elke maand koken we met buren.",
-    factorIds: ["ontmoeting", "verbondenheid"],
-    activityDate: "2027-01-15",
-    participants: 30,
-    amount: 125050,
-    requestedCents: 125050,
-    costLines: [{ description: "Boodschappen", cents: 125050 }],
-    publicConsent: true,
-    ...overrides,
-  };
-}
-
-const ctx = (overrides = {}) => ({ user: null, onBehalf: false, locale: "nl" as const, t, now: NOW, localDate: "2026-11-23", publicUrl: "https://fonds.example", ...overrides });
+const input = applicationInput;
+const ctx = (overrides: Partial<SubmitContext> = {}) => submitContext({ now: NOW, ...overrides });
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -161,8 +143,8 @@ describe("submitting an application", () => {
 });
 
 describe("limits on the public form", () => {
-  const limited = (overrides: Partial<ApplicationInput>, extra: Record<string, unknown> = {}) =>
-    submitApplicationWithinLimits(db, input(overrides), { ...ctx(extra), ip: "7.7.7.7", ...extra });
+  const limited = (overrides: Partial<ApplicationInput>, extra: Partial<SubmitContext> & { ip?: string } = {}) =>
+    submitApplicationWithinLimits(db, input(overrides), { ip: "7.7.7.7", ...ctx(extra) });
 
   it("takes at most 3 applications an hour for one address, and answers when to try again", async () => {
     for (let i = 0; i < 3; i++) expect(await limited({ title: `Idee ${i}` }, { now: new Date(NOW.getTime() + i * 60_000) })).toMatchObject({ ok: true, created: true });
