@@ -16,10 +16,14 @@ export const E2E = {
   mailDir: path.join(RUN_DIR, "mail"),
   // The server's stderr goes here; tests/e2e/fixtures.ts fails a test that makes it log something unexpected.
   serverStderr: path.join(RUN_DIR, "server-stderr.log"),
+  // Signs the server's session cookie; tests/e2e/fixtures.ts signs minted sessions with it too.
+  sessionSecret: "e2e-session-secret-that-is-long-enough-0123456789",
 };
 process.env.MAIL_CAPTURE_DIR = E2E.mailDir;
 process.env.E2E_DATABASE_FILE = E2E.databaseFile;
 process.env.E2E_SERVER_STDERR = E2E.serverStderr;
+process.env.E2E_BASE_URL = E2E.baseURL;
+process.env.E2E_SESSION_SECRET = E2E.sessionSecret;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -57,7 +61,7 @@ export default defineConfig({
         DATABASE_URL: `file:${E2E.databaseFile}`,
         SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         PUBLIC_URL: E2E.baseURL,
-        SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+        SESSION_SECRET: E2E.sessionSecret,
       },
       reuseExistingServer: false,
       timeout: 60_000,

@@ -1,6 +1,6 @@
 // Who sees what: a resident sees only their own applications, the bureau sees all of them,
 // and a neighbourhood worker (supporter) fills in the form for a resident without e-mail.
-import { expect, test, type Browser, type Page } from "./fixtures";
+import { expect, signInAs, test, type Browser, type Page } from "./fixtures";
 import { waitForMail } from "../support/mailbox";
 import { applicationByReference, expectThanksPage, fillForm, signIn, submitButton, validValues } from "./helpers";
 import Database from "better-sqlite3";
@@ -43,8 +43,9 @@ test.describe("toegang", () => {
     const { values, reference } = await submitAnonymously(browser, { title: `Eigen idee ${Date.now()}` });
     const othersReference = referenceOfTitle("Samen koken in de Kroeven");
 
-    await signIn(page, values.email);
-    await expect(page).toHaveURL(/\/mijn-aanvragen$/);
+    // Signed in without the mail round trip: sign-in.spec.ts tests that path.
+    await signInAs(page, values.email);
+    await page.goto("/mijn-aanvragen");
     await expect(page.getByRole("heading", { level: 1, name: "Mijn aanvragen" })).toBeVisible();
     const mine = page.getByRole("link", { name: `Bekijk aanvraag ${reference}` });
     await expect(mine).toBeVisible();
@@ -80,10 +81,8 @@ test.describe("toegang", () => {
   test("het programmabureau logt in en ziet alle aanvragen, de nieuwste bovenaan, en een aanvraag in detail", async ({ page, browser }) => {
     const { values, reference } = await submitAnonymously(browser, { area: "Fatima", amount: "1.250,50" });
 
+    await signInAs(page, "beoordelaar@example.org");
     await page.goto("/beheer/aanvragen");
-    await expect(page).toHaveURL(/\/inloggen\?terug=/);
-    await signIn(page, "beoordelaar@example.org");
-    await expect(page).toHaveURL(/\/beheer\/aanvragen$/);
     await expect(page.getByRole("heading", { level: 1, name: "Aanvragen" })).toBeVisible();
 
     const table = page.getByRole("table");
@@ -128,7 +127,8 @@ test.describe("toegang", () => {
 
   test("een buurtwerker vult een aanvraag in voor een bewoner met alleen een telefoonnummer", async ({ page }) => {
     const supporter = "buurtwerker@example.org";
-    await signIn(page, supporter);
+    await signInAs(page, supporter);
+    await page.goto("/mijn-aanvragen");
     await page.getByRole("link", { name: "Idee aanvragen" }).click();
     await expect(page.getByRole("heading", { name: "U vult dit in voor een bewoner" })).toBeVisible();
     await expect(page.getByLabel("Uw naam")).toHaveCount(0);

@@ -1,6 +1,6 @@
 // WCAG 2.2 AA checks with axe on every page a resident or the bureau uses, and the form on a phone.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "./fixtures";
+import { expect, signInAs, test, type Page } from "./fixtures";
 import { errorSummary, expectThanksPage, fillForm, signIn, submitButton, validValues, waitForHydration } from "./helpers";
 
 async function expectNoViolations(page: Page, what: string) {
@@ -74,7 +74,7 @@ test.describe("toegankelijkheid (axe, WCAG 2.2 AA)", () => {
   });
 
   test("het beheer: lijst en detail", async ({ page }) => {
-    await signIn(page, "beoordelaar@example.org");
+    await signInAs(page, "beoordelaar@example.org");
     await page.goto("/beheer/aanvragen");
     await expect(page.getByRole("table")).toBeVisible();
     await expectNoViolations(page, "/beheer/aanvragen");

@@ -10,11 +10,17 @@
 //   });
 // A declared pattern must also show up (within a short wait), so the test proves the line is
 // written; every other line, including a stack trace's "at …" lines, still fails the test.
+//
+// signInAs(page, "beoordelaar@example.org") signs a browser in without the mail round trip
+// (minted-session.ts). Use it where signing in is not what the test is about; sign-in tests
+// use helpers.ts signIn, the real path through the form and the mail.
 import fs from "node:fs";
 import { test as base, expect } from "@playwright/test";
 
 export { expect };
 export type { APIResponse, Browser, BrowserContext, Page, Response } from "@playwright/test";
+// For tests whose subject is not signing in: a session minted in the database, no mail.
+export { signInAs } from "./minted-session";
 
 /** How long a declared line may take to appear after the test body has finished. */
 const DECLARED_WAIT_MS = 2000;

@@ -3,10 +3,10 @@
 // with app/domain/permissions (the routes use that table, so a wrong entry would pass both):
 // a change in who may see what must change this matrix too, on purpose.
 import type { Browser, Page } from "./fixtures";
-import { expect, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 import Database from "better-sqlite3";
 import { linkIn, waitForMail } from "../support/mailbox";
-import { expectThanksPage, fillForm, signIn, submitButton, validValues } from "./helpers";
+import { expectThanksPage, fillForm, submitButton, validValues } from "./helpers";
 
 const ROLES = ["anonymous", "resident", "supporter", "reviewer", "fund_admin+reviewer", "partner"] as const;
 type Role = (typeof ROLES)[number];
@@ -79,14 +79,14 @@ function seededApplicationOf(email: string): Application {
   }
 }
 
-/** Sends the form with JavaScript off, signed in as `signInAs` (on someone's behalf) or anonymously. */
-async function submit(browser: Browser, opts: { email?: string; signInAs?: string }): Promise<Application & { statusPath: string | null }> {
+/** Sends the form with JavaScript off, signed in as `signedInAs` (on someone's behalf) or anonymously. */
+async function submit(browser: Browser, opts: { email?: string; signedInAs?: string }): Promise<Application & { statusPath: string | null }> {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  if (opts.signInAs) await signIn(page, opts.signInAs);
+  if (opts.signedInAs) await signInAs(context, opts.signedInAs);
   await page.goto("/aanvragen/nieuw");
-  const values = validValues({ title: `Matrix ${opts.signInAs ?? opts.email} ${Date.now()}`, ...(opts.email ? { email: opts.email } : {}) });
-  if (opts.signInAs) {
+  const values = validValues({ title: `Matrix ${opts.signedInAs ?? opts.email} ${Date.now()}`, ...(opts.email ? { email: opts.email } : {}) });
+  if (opts.signedInAs) {
     // A supporter fills in the resident's name and phone number; the supporter owns the application.
     await page.getByLabel("Naam van de bewoner").fill("Bewoner zonder e-mail");
     await fillForm(page, { ...values, name: undefined, email: undefined });
@@ -98,7 +98,7 @@ async function submit(browser: Browser, opts: { email?: string; signInAs?: strin
   const reference = await expectThanksPage(page);
   await context.close();
   let statusPath: string | null = null;
-  if (!opts.signInAs) {
+  if (!opts.signedInAs) {
     const mail = await waitForMail(values.email, new RegExp(`^Wij hebben uw aanvraag ${reference} ontvangen$`));
     statusPath = new URL(linkIn(mail, /https?:\/\/\S+\/status\/[A-Za-z0-9_-]+/)).pathname;
   }
@@ -110,7 +110,7 @@ let objects: Objects;
 test.beforeAll(async ({ browser }) => {
   const resident = seededApplicationOf(EMAIL.resident);
   const other = seededApplicationOf("henk.demo@example.org");
-  const supporter = await submit(browser, { signInAs: EMAIL.supporter });
+  const supporter = await submit(browser, { signedInAs: EMAIL.supporter });
   const reviewer = await submit(browser, { email: EMAIL.reviewer });
   const fundAdmin = await submit(browser, { email: EMAIL["fund_admin+reviewer"] });
   const partner = await submit(browser, { email: EMAIL.partner });
@@ -145,7 +145,8 @@ async function actual(page: Page, path: string): Promise<{ seen: string; body: s
 
 for (const [column, role] of ROLES.entries()) {
   test(`${role}: every page answers as the hand-written matrix says`, async ({ page }) => {
-    if (role !== "anonymous") await signIn(page, EMAIL[role]);
+    // Signing in is not what this test is about: a minted session (sign-in.spec.ts tests the real path).
+    if (role !== "anonymous") await signInAs(page, EMAIL[role]);
     const expected: string[] = [];
     const seen: string[] = [];
     for (const [template, cells] of MATRIX) {

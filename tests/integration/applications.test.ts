@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshDb, count, createTestUser, TEST_SETTINGS } from "../support/test-db";
 import { translator } from "~/i18n/translate";
-import { submitApplication, submitApplicationWithinLimits, type SubmitContext } from "~/models/applications.server";
+import { submitApplication, submitApplicationWithinLimits } from "~/models/applications.server";
 import { saveDraft, loadDraft } from "~/models/drafts.server";
 import { formatReference } from "~/models/reference-numbers.server";
 import { listAllApplications, listApplicationsOfUser, getApplicationByReference, getApplicationByStatusToken, ownApplicationView } from "~/models/application-views.server";
@@ -10,33 +10,15 @@ import { housekeeping } from "~/models/housekeeping.server";
 import { getUserById } from "~/models/users.server";
 import { auditTrail } from "~/models/audit.server";
 import type { ApplicationInput } from "~/forms/application-schema";
+import { applicationInput, submitContext, type SubmitContext } from "../support/applications";
 import type { DB } from "~/services/db.server";
 import { sql } from "kysely";
 
 const t = translator("nl");
 const NOW = new Date("2026-11-23T10:00:00Z");
 
-function input(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
-  return {
-    submissionKey: `key-${Math.random().toString(36).slice(2)}`,
-    name: "Sanne Test",
-    email: "sanne@example.org",
-    phone: null,
-    areaId: "kroeven",
-    title: "Samen koken",
-    description: "Elke maand koken we met buren.",
-    factorIds: ["ontmoeting", "verbondenheid"],
-    activityDate: "2027-01-15",
-    participants: 30,
-    amount: 125050,
-    requestedCents: 125050,
-    costLines: [{ description: "Boodschappen", cents: 125050 }],
-    publicConsent: true,
-    ...overrides,
-  };
-}
-
-const ctx = (overrides: Partial<SubmitContext> = {}): SubmitContext => ({ user: null, onBehalf: false, locale: "nl", now: NOW, settings: TEST_SETTINGS, ...overrides });
+const input = applicationInput;
+const ctx = (overrides: Partial<SubmitContext> = {}) => submitContext({ now: NOW, ...overrides });
 
 let db: DB;
 let cleanup: () => Promise<void>;
@@ -164,8 +146,8 @@ describe("submitting an application", () => {
 });
 
 describe("limits on the public form", () => {
-  const limited = (overrides: Partial<ApplicationInput>, extra: Partial<SubmitContext> = {}) =>
-    submitApplicationWithinLimits(db, input(overrides), { ...ctx(extra), ip: "7.7.7.7", ...extra });
+  const limited = (overrides: Partial<ApplicationInput>, extra: Partial<SubmitContext> & { ip?: string } = {}) =>
+    submitApplicationWithinLimits(db, input(overrides), { ip: "7.7.7.7", ...ctx(extra) });
 
   it("takes at most 3 applications an hour for one address, and answers when to try again", async () => {
     for (let i = 0; i < 3; i++) expect(await limited({ title: `Idee ${i}` }, { now: new Date(NOW.getTime() + i * 60_000) })).toMatchObject({ ok: true, created: true });

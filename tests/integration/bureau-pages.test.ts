@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeDb, get, run, signedInCookie } from "../support/route-env";
 import { submitApplication } from "~/models/applications.server";
-import { createTestUser, TEST_SETTINGS } from "../support/test-db";
-import type { ApplicationInput } from "~/forms/application-schema";
+import { createTestUser } from "../support/test-db";
+import { applicationInput, submitContext } from "../support/applications";
 import type { DB } from "~/services/db.server";
 import * as bureauList from "~/routes/beheer.aanvragen._index";
 import * as bureauDetail from "~/routes/beheer.aanvragen.$reference";
@@ -20,24 +20,11 @@ beforeAll(async () => {
   const at = new Date().toISOString();
   reviewerId = await createTestUser(db, { email: "mirjam@example.org", name: "Mirjam Kool", roles: ["reviewer"], at });
   reviewer = await signedInCookie(reviewerId);
-  const input = (n: number): ApplicationInput => ({
-    submissionKey: `key-${n}`,
-    name: `Bewoner ${n}`,
-    email: `bewoner${n}@example.org`,
-    phone: null,
-    areaId: "kroeven",
-    title: `Idee ${n}`,
-    description: "Elke maand koken we met buren.",
-    factorIds: ["ontmoeting"],
-    activityDate: "2027-01-15",
-    participants: 30,
-    amount: 1000 + n,
-    requestedCents: 1000 + n,
-    costLines: [],
-    publicConsent: true,
-  });
+  // Three residents, each with their own idea and amount.
+  const input = (n: number) =>
+    applicationInput({ submissionKey: `key-${n}`, name: `Bewoner ${n}`, email: `bewoner${n}@example.org`, title: `Idee ${n}`, factorIds: ["ontmoeting"], amount: 1000 + n, requestedCents: 1000 + n, costLines: [] });
   for (let n = 1; n <= 3; n++) {
-    ({ reference } = await submitApplication(db, input(n), { user: null, onBehalf: false, locale: "nl", now: new Date(), settings: TEST_SETTINGS }));
+    ({ reference } = await submitApplication(db, input(n), submitContext()));
   }
 });
 afterAll(async () => cleanup());

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeDb, get, run, identifiersIn, signedInCookie } from "../support/route-env";
 import { submitApplication } from "~/models/applications.server";
 import { getUserById } from "~/models/users.server";
-import { createTestUser, TEST_SETTINGS } from "../support/test-db";
+import { createTestUser } from "../support/test-db";
 import type { ApplicationInput } from "~/forms/application-schema";
+import { applicationInput, submitContext } from "../support/applications";
 import type { DB } from "~/services/db.server";
 import * as mineList from "~/routes/mijn-aanvragen._index";
 import * as mineDetail from "~/routes/mijn-aanvragen.$reference";
@@ -20,27 +21,10 @@ afterAll(async () => cleanup());
 const NOW = new Date();
 const at = NOW.toISOString();
 
-function input(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
-  return {
-    submissionKey: `key-${Math.random().toString(36).slice(2)}`,
-    name: "Sanne Eigen",
-    email: "sanne.eigen@example.org",
-    phone: null,
-    areaId: "kroeven",
-    title: `Samen koken ${Math.random()}`,
-    description: "Elke maand koken we met buren.",
-    factorIds: ["ontmoeting"],
-    activityDate: "2027-01-15",
-    participants: 30,
-    amount: 125050,
-    requestedCents: 125050,
-    costLines: [],
-    publicConsent: true,
-    ...overrides,
-  };
-}
+const input = (overrides: Partial<ApplicationInput> = {}) =>
+  applicationInput({ name: "Sanne Eigen", email: "sanne.eigen@example.org", title: `Samen koken ${Math.random()}`, ...overrides });
 
-const ctx = { onBehalf: false, locale: "nl" as const, now: NOW, settings: TEST_SETTINGS };
+const ctx = submitContext({ now: NOW });
 
 async function internalValues(): Promise<string[]> {
   const apps = await db.selectFrom("applications").select(["id", "applicant_user_id", "submitted_by_user_id", "status_token_hash", "content_hash", "submission_key"]).execute();

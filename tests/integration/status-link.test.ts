@@ -3,8 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeDb, get, run, identifiersIn } from "../support/route-env";
 import { submitApplication } from "~/models/applications.server";
-import { createTestUser, TEST_SETTINGS } from "../support/test-db";
+import { createTestUser } from "../support/test-db";
 import type { ApplicationInput } from "~/forms/application-schema";
+import { applicationInput, submitContext } from "../support/applications";
 import type { DB } from "~/services/db.server";
 import * as statusRoute from "~/routes/status.$token";
 
@@ -17,31 +18,14 @@ afterAll(async () => cleanup());
 
 const NOW = new Date();
 
-function input(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
-  return {
-    submissionKey: `key-${Math.random().toString(36).slice(2)}`,
-    name: "Sanne Geheim",
-    email: "sanne.geheim@example.org",
-    phone: "0612345678",
-    areaId: "kroeven",
-    title: `Samen koken ${Math.random()}`,
-    description: "Elke maand koken we met buren.",
-    factorIds: ["ontmoeting"],
-    activityDate: "2027-01-15",
-    participants: 30,
-    amount: 125050,
-    requestedCents: 125050,
-    costLines: [{ description: "Boodschappen", cents: 125050 }],
-    publicConsent: true,
-    ...overrides,
-  };
-}
+const input = (overrides: Partial<ApplicationInput> = {}) =>
+  applicationInput({ name: "Sanne Geheim", email: "sanne.geheim@example.org", phone: "0612345678", title: `Samen koken ${Math.random()}`, ...overrides });
 
 /** Submits an application (by a supporter, so both e-mail and phone are stored) and returns its status token. */
 async function submitted(overrides: Partial<ApplicationInput> = {}) {
   const supporter = await createTestUser(db, { email: `werker-${Math.random()}@example.org`, name: "Youssef Werker", roles: ["supporter"], at: NOW.toISOString() });
   const user = { id: supporter, email: "werker@example.org", name: "Youssef Werker", roles: ["supporter" as const], organisationId: null };
-  const { reference } = await submitApplication(db, input(overrides), { user, onBehalf: true, locale: "nl", now: NOW, settings: TEST_SETTINGS });
+  const { reference } = await submitApplication(db, input(overrides), submitContext({ user, onBehalf: true, now: NOW }));
   const mail = await db.selectFrom("outbox").select("text_body").where("template", "=", "application-received").orderBy("created_at", "desc").where("text_body", "like", `%${reference}%`).executeTakeFirstOrThrow();
   const token = /\/status\/([\w-]+)/.exec(mail.text_body)![1]!;
   const row = await db.selectFrom("applications").selectAll().where("reference", "=", reference).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-// The house rules of ../shared/architecture.md, checked on every run.
+// The house rules of docs/architecture.md, checked on every run.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
