@@ -9,9 +9,11 @@ import * as security from "./sections/security";
 import * as statusLink from "./sections/status-link";
 import * as mailAdmin from "./sections/mail-admin";
 import * as limits from "./sections/limits";
+import * as forms from "./sections/forms";
+import * as bureauLayout from "./sections/bureau-layout";
 
-const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...security.nl, ...statusLink.nl, ...mailAdmin.nl, ...limits.nl };
+const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...security.nl, ...statusLink.nl, ...mailAdmin.nl, ...limits.nl, ...forms.nl, ...bureauLayout.nl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...security.en, ...statusLink.en, ...mailAdmin.en, ...limits.en };
+const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...security.en, ...statusLink.en, ...mailAdmin.en, ...limits.en, ...forms.en, ...bureauLayout.en };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };
