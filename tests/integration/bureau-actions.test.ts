@@ -46,7 +46,7 @@ const audits = async (id: string) => (await db.selectFrom("audit_log").selectAll
 describe("/beheer/mail action", () => {
   it("answers an unknown or missing intent with 400 and leaves the mail as it was", async () => {
     const id = await deadLetter();
-    for (const fields of [{ intent: "delete", id }, { id }, { intent: "", id }]) {
+    for (const fields of [{ intent: "delete", id }, { id }, { intent: "", id }] as Record<string, string>[]) {
       const result = await run(() => mailPage.action({ request: post(admin, fields), params: {}, context: {} }));
       expect(result.status, JSON.stringify(fields)).toBe(400);
     }
