@@ -1,8 +1,23 @@
 // The bureau's frame (/beheer): its own menu with only what this person may open, a breadcrumb,
 // an error page that keeps the menu, every page still guarding itself; with and without JavaScript.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "./fixtures";
+import { expect, test, type Browser, type Page } from "./fixtures";
 import { signIn } from "./helpers";
+
+// Each role signs in once for this file (through the real mail path) and its cookies are reused:
+// sign-in codes are budgeted per address, and other files sign these people in too.
+const sessions = new Map<string, Awaited<ReturnType<import("@playwright/test").BrowserContext["storageState"]>>>();
+async function signedInPage(browser: Browser, email: string, javaScriptEnabled = true): Promise<Page> {
+  if (!sessions.has(email)) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, email);
+    sessions.set(email, await context.storageState());
+    await context.close();
+  }
+  const context = await browser.newContext({ javaScriptEnabled, storageState: sessions.get(email) });
+  return context.newPage();
+}
 
 async function expectNoViolations(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
@@ -20,10 +35,8 @@ const breadcrumb = (page: Page) => page.getByRole("navigation", { name: "U bent 
 
 for (const javaScriptEnabled of [true, false]) {
   test(`een beoordelaar gaat door het beheer met het menu en het kruimelpad (JavaScript ${javaScriptEnabled ? "aan" : "uit"})`, async ({ browser }, testInfo) => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    const page = await context.newPage();
-    await signIn(page, "beoordelaar@example.org");
-    await expect(page).toHaveURL(/\/beheer\/aanvragen$/);
+    const page = await signedInPage(browser, "tweede.beoordelaar@example.org", javaScriptEnabled);
+    await page.goto("/beheer/aanvragen");
     await expect(menu(page).getByRole("link", { name: "Aanvragen" })).toHaveAttribute("aria-current", "page");
     // Mail that did not arrive is the fund administrator's: not in a reviewer's menu.
     await expect(menu(page).getByRole("link", { name: "E-mails die niet aankwamen" })).toHaveCount(0);
@@ -46,12 +59,13 @@ for (const javaScriptEnabled of [true, false]) {
     await breadcrumb(page).getByRole("link", { name: "Programmabureau" }).click();
     await expect(page).toHaveURL(/\/beheer\/aanvragen$/);
     await expect(page.getByRole("heading", { level: 1, name: "Aanvragen" })).toBeVisible();
-    await context.close();
+    await page.context().close();
   });
 }
 
-test("de fondsbeheerder ziet ook de e-mails die niet aankwamen in het menu", async ({ page }) => {
-  await signIn(page, "fondsbeheer@example.org");
+test("de fondsbeheerder ziet ook de e-mails die niet aankwamen in het menu", async ({ browser }) => {
+  const page = await signedInPage(browser, "fondsbeheer@example.org");
+  await page.goto("/beheer/aanvragen");
   await menu(page).getByRole("link", { name: "E-mails die niet aankwamen" }).click();
   await expect(page).toHaveURL(/\/beheer\/mail$/);
   await expect(page.getByRole("heading", { level: 1, name: "E-mails die niet aankwamen" })).toBeVisible();
@@ -60,8 +74,8 @@ test("de fondsbeheerder ziet ook de e-mails die niet aankwamen in het menu", asy
   await expectNoViolations(page, "/beheer/mail in the bureau frame");
 });
 
-test("een foutpagina in het beheer houdt het menu; elke pagina controleert zelf wie er mag kijken", async ({ page }, testInfo) => {
-  await signIn(page, "beoordelaar@example.org");
+test("een foutpagina in het beheer houdt het menu; elke pagina controleert zelf wie er mag kijken", async ({ browser }, testInfo) => {
+  const page = await signedInPage(browser, "tweede.beoordelaar@example.org");
   // The layout lets a reviewer in, the page itself does not.
   expect((await page.goto("/beheer/mail"))?.status()).toBe(403);
   await expect(page.getByRole("heading", { level: 1, name: "Geen toegang" })).toBeVisible();
@@ -78,8 +92,8 @@ test("een foutpagina in het beheer houdt het menu; elke pagina controleert zelf 
   await page.screenshot({ path: testInfo.outputPath("beheer-404-1280.png"), fullPage: true });
 });
 
-test("wie niet bij het bureau hoort, krijgt geen menu van het bureau te zien", async ({ page }) => {
-  await signIn(page, "bewoner@example.org");
+test("wie niet bij het bureau hoort, krijgt geen menu van het bureau te zien", async ({ browser }) => {
+  const page = await signedInPage(browser, "bewoner@example.org");
   for (const path of ["/beheer", "/beheer/aanvragen", "/beheer/mail"]) {
     const response = await page.request.get(path, { maxRedirects: 0 });
     expect(response.status(), path).toBe(403);
@@ -92,11 +106,11 @@ test("wie niet bij het bureau hoort, krijgt geen menu van het bureau te zien", a
   await expect(menu(page)).toHaveCount(0);
 });
 
-test("/beheer opent de eerste pagina van het bureau", async ({ page }) => {
+test("/beheer opent de eerste pagina van het bureau", async ({ page, browser }) => {
   const anonymous = await page.request.get("/beheer", { maxRedirects: 0 });
   expect(anonymous.status()).toBe(302);
   expect(anonymous.headers()["location"]).toBe("/inloggen?terug=%2Fbeheer");
-  await signIn(page, "beoordelaar@example.org");
+  page = await signedInPage(browser, "tweede.beoordelaar@example.org");
   const reviewer = await page.request.get("/beheer", { maxRedirects: 0 });
   expect(reviewer.status()).toBe(302);
   expect(reviewer.headers()["location"]).toBe("/beheer/aanvragen");
@@ -105,8 +119,10 @@ test("/beheer opent de eerste pagina van het bureau", async ({ page }) => {
 test.describe("op een telefoon (390 px breed)", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
-  test("het menu en het kruimelpad passen in de breedte", async ({ page }, testInfo) => {
-    await signIn(page, "fondsbeheer@example.org");
+  test("het menu en het kruimelpad passen in de breedte", async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: sessions.get("fondsbeheer@example.org") });
+    const page = await context.newPage();
+    if (!sessions.has("fondsbeheer@example.org")) await signIn(page, "fondsbeheer@example.org");
     await page.goto("/beheer/aanvragen");
     await expect(menu(page)).toBeVisible();
     await expectNoHorizontalScroll(page);

@@ -9,13 +9,10 @@ test("de knop laat zien dat het formulier wordt verstuurd", async ({ page }) => 
   // Hold the post a moment, as a slow phone connection would.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(
-    (url) => url.pathname === "/inloggen",
-    async (route) => {
-      if (route.request().method() === "POST") await held;
-      await route.continue();
-    },
-  );
+  await page.route("**/inloggen?*", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
   await page.getByLabel("E-mailadres").fill(uniqueEmail());
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
   await expect(page.getByText("Bezig met versturen…")).toBeVisible();
