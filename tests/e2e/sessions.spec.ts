@@ -37,6 +37,8 @@ test("signing in starts a fresh session: the cookie from before is not the one a
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
+  // The click only sends the form; the cookie comes with the answer.
+  await expect(page).toHaveURL(/\/inloggen\/code$/);
   const before = await sessionCookie(context);
   await page.goto("/inloggen");
   await signIn(page, email);
