@@ -19,14 +19,12 @@ import { can } from "~/domain/permissions";
 import { actorOf } from "~/services/auth.server";
 import { useT } from "~/i18n/use-t";
 import { isLocale, translate, type Locale } from "~/i18n/translate";
-import type { MessageKey } from "~/i18n/catalogue";
+import { ERROR_TITLES, ErrorMessage } from "~/components/error-page";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
-
-const ERROR_TITLES: Record<number, MessageKey> = { 404: "error.notFound.title", 403: "error.forbidden.title", 413: "error.tooLarge.title" };
 
 // Pages set their own title; this one serves the home page default and every error page.
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -86,7 +84,7 @@ function Header() {
                 ) : null}
                 <li>
                   <Form method="post" action="/uitloggen" className="inline-form">
-                    <button type="submit" className="link-button">
+                    <button type="submit" name="intent" value="here" className="link-button">
                       {t("nav.signOut")}
                     </button>
                   </Form>
@@ -159,25 +157,6 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const t = useT();
   const traceId = useRouteLoaderData<RootData>("root")?.traceId;
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, text] =
-    status === 404
-      ? [t("error.notFound.title"), t("error.notFound.text")]
-      : status === 403
-        ? [t("error.forbidden.title"), t("error.forbidden.text")]
-        : status === 413
-          ? [t("error.tooLarge.title"), t("error.tooLarge.text", { size: "1 MB" })]
-          : [t("error.title"), t("error.generic.text")];
-  return (
-    <div className="narrow">
-      <h1>{title}</h1>
-      <p>{text}</p>
-      {status >= 500 && traceId ? <p>{t("security.error.reference", { traceId })}</p> : null}
-      <p>
-        <Link to="/">{t("error.backHome")}</Link>
-      </p>
-    </div>
-  );
+  return <ErrorMessage status={isRouteErrorResponse(error) ? error.status : 500} traceId={traceId} />;
 }

@@ -8,7 +8,8 @@ import { applicationSchema, draftSchema, HONEYPOT_FIELD, LIMITS, type Applicatio
 import { formatCents, parseAmount } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field, FieldError, describedBy } from "./field";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary, summaryItems } from "./error-summary";
+import { SubmitButton } from "./submit-button";
 
 export type ApplicationFormProps = {
   areas: { id: string; name: string; kind: "wijk" | "buurt" }[];
@@ -56,9 +57,12 @@ export function ApplicationForm(props: ApplicationFormProps) {
   });
 
   const [submits, setSubmits] = useState(0);
-  const summary = Object.entries(form.allErrors)
-    .filter(([name]) => name !== "submissionKey")
-    .map(([name, messages]) => ({ fieldId: name === "factorIds" ? id(`factorIds-${props.factors[0]?.id}`) : name === "costLines" ? id("costLines-0-description") : name === "publicConsent" ? id("publicConsent-yes") : id(name), message: messages.join(" ") }));
+  // A group's error links to its first input.
+  const summary = summaryItems(
+    form.allErrors,
+    (name) => (name === "factorIds" ? id(`factorIds-${props.factors[0]?.id}`) : name === "costLines" ? id("costLines-0-description") : name === "publicConsent" ? id("publicConsent-yes") : id(name)),
+    ["submissionKey"],
+  );
 
   const input = (name: keyof typeof fields, hint: boolean) => {
     const field = fields[name];
@@ -244,12 +248,12 @@ export function ApplicationForm(props: ApplicationFormProps) {
       </fieldset>
 
       <div className="button-row">
-        <button type="submit" className="button">
+        <SubmitButton name="intent" value="submit">
           {t("form.submit")}
-        </button>
-        <button type="submit" name="intent" value="draft" className="button button--secondary" aria-describedby="draft-hint" formNoValidate>
+        </SubmitButton>
+        <SubmitButton name="intent" value="draft" secondary aria-describedby="draft-hint" formNoValidate>
           {t("form.saveDraft")}
-        </button>
+        </SubmitButton>
       </div>
       <p className="field-hint" id="draft-hint">
         {t("form.saveDraft.hint")}

@@ -4,7 +4,19 @@
 import { useEffect, useRef } from "react";
 import { useT } from "~/i18n/use-t";
 
-export type SummaryItem = { fieldId: string; message: string };
+/** One thing to fix; without a field (a refusal of the whole form) it is plain text, not a link. */
+export type SummaryItem = { fieldId?: string; message: string };
+
+/**
+ * The summary's items from conform's errors (form.allErrors): the form's own errors (key "") first,
+ * then each field's, linked to the input `idOf` names for it.
+ */
+export function summaryItems(errors: Record<string, readonly string[] | null | undefined>, idOf: (name: string) => string = (name) => name, skip: readonly string[] = []): SummaryItem[] {
+  const entries = Object.entries(errors).filter(([name, messages]) => messages?.length && !skip.includes(name));
+  const own = entries.filter(([name]) => name === "").map(([, messages]) => ({ message: messages!.join(" ") }));
+  const fields = entries.filter(([name]) => name !== "").map(([name, messages]) => ({ fieldId: idOf(name), message: messages!.join(" ") }));
+  return [...own, ...fields];
+}
 
 export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusKey?: unknown }) {
   const t = useT();
@@ -24,9 +36,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
       <p>{t("errors.summary.intro")}</p>
       <ul>
         {items.map((item) => (
-          <li key={item.fieldId + item.message}>
-            <a href={`#${item.fieldId}`}>{item.message}</a>
-          </li>
+          <li key={`${item.fieldId ?? ""} ${item.message}`}>{item.fieldId ? <a href={`#${item.fieldId}`}>{item.message}</a> : item.message}</li>
         ))}
       </ul>
     </div>

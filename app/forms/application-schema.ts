@@ -4,10 +4,13 @@ import { z } from "zod";
 import { formatCents, parseAmount } from "~/domain/money";
 import type { Locale, Translate } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/catalogue";
+import { amountField, amountMessage, EMAIL_MAX, emailField, hasMarkup, optionalPlainTextField, plainTextField } from "./fields";
+
+export { amountMessage };
 
 export const LIMITS = {
   name: 100,
-  email: 254,
+  email: EMAIL_MAX,
   title: 120,
   descriptionMin: 10,
   description: 4000,
@@ -28,7 +31,6 @@ export type ApplicationFormContext = {
   onBehalf: boolean;
 };
 
-const HTML_TAG = /<\s*\/?\s*[a-z!?]/i;
 const PHONE = /^(?:\+31|0031|0)[1-9]\d{8}$/;
 
 /** Accepts "2027-03-14" (date field) and "14-03-2027" or "14/3/2027" (typed), returns "YYYY-MM-DD". */
@@ -46,32 +48,17 @@ function addYears(isoDate: string, years: number): string {
   return `${Number(isoDate.slice(0, 4)) + years}${isoDate.slice(4)}`;
 }
 
-export function amountMessage(ctx: Pick<ApplicationFormContext, "t" | "locale" | "maxCents">, text: string | undefined) {
-  const result = parseAmount(text ?? "", { maxCents: ctx.maxCents });
-  if (result.ok) return result.cents === 0 ? ctx.t("form.error.amountZero") : null;
-  if (result.reason === "empty") return ctx.t("form.error.amountRequired");
-  return ctx.t(`money.refusal.${result.reason}` as MessageKey, {
-    max: formatCents(result.maxCents ?? ctx.maxCents, ctx.locale),
-    suggestion: result.suggestion === undefined ? "" : formatCents(result.suggestion, ctx.locale),
-  });
-}
-
 function text(t: Translate, required: MessageKey, max: number, tooLong: MessageKey) {
-  return z
-    .string({ error: t(required) })
-    .trim()
-    .min(1, t(required))
-    .max(max, t(tooLong, { max }))
-    .refine((v) => !HTML_TAG.test(v), t("form.error.noHtml"));
+  return plainTextField(t, { required, tooLong }, max);
 }
 
 export function applicationSchema(ctx: ApplicationFormContext) {
   const { t } = ctx;
   const areaIds = ctx.areas.map((a) => a.id);
   const areaNames = ctx.areas.map((a) => a.name).join(", ");
-  const email = z.string({ error: t("form.error.emailRequired") }).trim().max(LIMITS.email, t("form.error.emailInvalid")).email(t("form.error.emailInvalid"));
+  const email = emailField(t);
   const costLine = z.object({
-    description: z.string().trim().max(LIMITS.costDescription, t("form.error.titleTooLong", { max: LIMITS.costDescription })).refine((v) => !HTML_TAG.test(v), t("form.error.noHtml")).optional(),
+    description: optionalPlainTextField(t, "form.error.titleTooLong", LIMITS.costDescription),
     amount: z.string().trim().max(40).optional(),
   });
 
@@ -92,7 +79,7 @@ export function applicationSchema(ctx: ApplicationFormContext) {
         .superRefine((v, c) => {
           if (v.length > LIMITS.description) c.addIssue({ code: "custom", message: t("form.error.descriptionTooLong", { max: LIMITS.description, count: v.length }) });
         })
-        .refine((v) => !HTML_TAG.test(v), t("form.error.noHtml")),
+        .refine((v) => !hasMarkup(v), t("form.error.noHtml")),
       factorIds: z
         .array(z.string().refine((id) => ctx.factorIds.includes(id), t("form.error.factorUnknown")), { error: t("form.error.factorsRequired") })
         .min(1, t("form.error.factorsRequired"))
@@ -114,15 +101,7 @@ export function applicationSchema(ctx: ApplicationFormContext) {
         .regex(/^\d{1,9}$/, t("form.error.participantsInvalid"))
         .transform(Number)
         .refine((n) => n >= 1 && n <= LIMITS.participants, t("form.error.participantsRange", { max: LIMITS.participants })),
-      amount: z
-        .string({ error: t("form.error.amountRequired") })
-        .max(40, t("money.refusal.not_a_number" as MessageKey))
-        .transform((v, c) => {
-          const message = amountMessage(ctx, v);
-          if (message) c.addIssue({ code: "custom", message });
-          const parsed = parseAmount(v, { maxCents: ctx.maxCents });
-          return parsed.ok ? parsed.cents : 0;
-        }),
+      amount: amountField(ctx),
       costLines: z.array(costLine).max(LIMITS.costLines, t("form.error.tooManyCostLines", { max: LIMITS.costLines })).optional(),
       publicConsent: z.enum(["yes", "no"], { error: t("form.error.consentRequired") }),
     })
@@ -173,7 +152,7 @@ export function draftSchema(ctx: Pick<ApplicationFormContext, "t" | "factorIds">
   const typed = (max: number, tooLong: MessageKey) => z.string().trim().max(max, t(tooLong, { max })).optional();
   const picked = (max: number) => z.string().trim().max(max).optional().catch(undefined);
   return z.object({
-    email: z.string({ error: t("form.error.emailRequired") }).trim().max(LIMITS.email, t("form.error.emailInvalid")).email(t("form.error.emailInvalid")),
+    email: emailField(t),
     name: typed(LIMITS.name, "form.error.nameTooLong"),
     phone: picked(30),
     areaId: picked(100),

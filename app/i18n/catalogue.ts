@@ -10,9 +10,11 @@ import * as statusLink from "./sections/status-link";
 import * as mailAdmin from "./sections/mail-admin";
 import * as limits from "./sections/limits";
 import * as lifecycle from "./sections/lifecycle";
+import * as forms from "./sections/forms";
+import * as bureauLayout from "./sections/bureau-layout";
 
-const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...security.nl, ...statusLink.nl, ...mailAdmin.nl, ...limits.nl, ...lifecycle.nl };
+const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...security.nl, ...statusLink.nl, ...mailAdmin.nl, ...limits.nl, ...lifecycle.nl, ...forms.nl, ...bureauLayout.nl };
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...security.en, ...statusLink.en, ...mailAdmin.en, ...limits.en, ...lifecycle.en };
+const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...security.en, ...statusLink.en, ...mailAdmin.en, ...limits.en, ...lifecycle.en, ...forms.en, ...bureauLayout.en };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -8,6 +8,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { applicationFormContext } from "~/services/application-form.server";
 import { clientIp, readForm } from "~/services/form.server";
+import { dispatchIntent } from "~/services/intent.server";
 import { commitSession, getSession } from "~/services/session.server";
 import { config } from "~/services/config.server";
 import { now } from "~/services/clock.server";
@@ -48,41 +49,47 @@ async function draftSaved(request: Request, email: string) {
   return redirect("/aanvragen/opgeslagen", { headers: { "Set-Cookie": await commitSession(session) } });
 }
 
+// One action, two intents: "submit" (the main button, and what a form without an intent means:
+// conform's own buttons such as "add a cost line" send none) and "draft". Anything else is 400.
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const { db, user, ctx } = await applicationFormContext(request);
   const draftToken = typeof formData.get("draftToken") === "string" ? String(formData.get("draftToken")) : null;
   const ip = clientIp(context);
-  const isDraft = formData.get("intent") === "draft";
-
-  if (honeypotFilled(formData)) {
-    if (isDraft) return draftSaved(request, String(formData.get("email") ?? "").trim());
-    return redirect("/aanvragen/bedankt", { headers: { "Set-Cookie": await commitSession(await getSession(request)) } });
-  }
   const tooMany = (key: "limits.form.tooMany" | "limits.draft.tooMany", retryAt: Date, reply: SubmissionResult<string[]>) =>
     data({ result: reply, limited: ctx.t(key, { time: formatDateTime(retryAt.toISOString(), ctx.locale) }) }, { status: 429 });
 
-  if (isDraft) {
-    const submission = parseWithZod(formData, { schema: draftSchema(ctx) });
-    if (submission.status !== "success") return data({ result: submission.reply(), limited: null }, { status: 400 });
-    const saved = await saveDraft(db, { email: submission.value.email, payload: submission.value, previousToken: draftToken, user, t: ctx.t, now: now(), publicUrl: config().publicUrl, ip });
-    if (!saved.ok) return tooMany("limits.draft.tooMany", saved.retryAt, submission.reply());
-    kickMailWorker();
-    return draftSaved(request, submission.value.email);
-  }
+  return dispatchIntent(
+    formData,
+    {
+      async draft(form) {
+        if (honeypotFilled(form)) return draftSaved(request, String(form.get("email") ?? "").trim());
+        const submission = parseWithZod(form, { schema: draftSchema(ctx) });
+        if (submission.status !== "success") return data({ result: submission.reply(), limited: null }, { status: 400 });
+        const saved = await saveDraft(db, { email: submission.value.email, payload: submission.value, previousToken: draftToken, user, t: ctx.t, now: now(), publicUrl: config().publicUrl, ip });
+        if (!saved.ok) return tooMany("limits.draft.tooMany", saved.retryAt, submission.reply());
+        kickMailWorker();
+        return draftSaved(request, submission.value.email);
+      },
 
-  const submission = parseWithZod(formData, { schema: applicationSchema(ctx) });
-  if (submission.status !== "success") {
-    // An intent (such as "add a cost line") is not an error: answer 200 with the updated form.
-    return data({ result: submission.reply(), limited: null }, { status: submission.status === "error" ? 400 : 200 });
-  }
-  const result = await submitApplicationWithinLimits(db, submission.value, { ip, user, onBehalf: ctx.onBehalf, locale: ctx.locale, now: now(), settings: config(), draftToken });
-  if (!result.ok) return tooMany("limits.form.tooMany", result.retryAt, submission.reply());
-  const session = await getSession(request);
-  session.set("lastReference", result.reference);
-  session.set("lastOnBehalf", ctx.onBehalf);
-  kickMailWorker();
-  return redirect("/aanvragen/bedankt", { headers: { "Set-Cookie": await commitSession(session) } });
+      async submit(form) {
+        if (honeypotFilled(form)) return redirect("/aanvragen/bedankt", { headers: { "Set-Cookie": await commitSession(await getSession(request)) } });
+        const submission = parseWithZod(form, { schema: applicationSchema(ctx) });
+        if (submission.status !== "success") {
+          // A conform intent (such as "add a cost line") is not an error: answer 200 with the updated form.
+          return data({ result: submission.reply(), limited: null }, { status: submission.status === "error" ? 400 : 200 });
+        }
+        const result = await submitApplicationWithinLimits(db, submission.value, { ip, user, onBehalf: ctx.onBehalf, locale: ctx.locale, now: now(), settings: config(), draftToken });
+        if (!result.ok) return tooMany("limits.form.tooMany", result.retryAt, submission.reply());
+        const session = await getSession(request);
+        session.set("lastReference", result.reference);
+        session.set("lastOnBehalf", ctx.onBehalf);
+        kickMailWorker();
+        return redirect("/aanvragen/bedankt", { headers: { "Set-Cookie": await commitSession(session) } });
+      },
+    },
+    { whenMissing: "submit" },
+  );
 }
 
 export default function NewApplication() {

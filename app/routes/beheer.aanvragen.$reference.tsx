@@ -12,8 +12,12 @@ import { formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
 import { pageTitle } from "~/i18n/meta";
+import { CRUMBS, type BureauHandle } from "~/components/bureau-frame";
 
 export const meta = pageTitle("bureau.title");
+export const handle: BureauHandle = {
+  crumbs: (params) => [CRUMBS.applications, { to: `/beheer/aanvragen/${params.reference ?? ""}`, text: params.reference ?? "" }],
+};
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "application.view_any");

@@ -12,8 +12,10 @@ import { formatDate, formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
 import { pageTitle } from "~/i18n/meta";
+import { CRUMBS, type BureauHandle } from "~/components/bureau-frame";
 
 export const meta = pageTitle("bureau.title");
+export const handle: BureauHandle = { crumbs: () => [CRUMBS.applications] };
 
 const PAGE_SIZE = 50;
 

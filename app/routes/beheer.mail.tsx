@@ -1,45 +1,62 @@
 // Mail that could not be delivered after every try (dead letters), for the fund administrator,
 // with "send again" per mail. Works without JavaScript: the button posts a plain form.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+// One action, one intent so far ("resend"); an unknown intent is 400 (services/intent.server.ts).
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { z } from "zod";
 import { getDb } from "~/services/db.server";
 import { requirePermission } from "~/services/auth.server";
 import { getTranslator } from "~/services/locale.server";
 import { readForm } from "~/services/form.server";
+import { dispatchIntent } from "~/services/intent.server";
+import { redirectWithNotice } from "~/services/notice.server";
+import { replyWithRefusal } from "~/forms/refusal";
 import { kickMailWorker } from "~/services/mail.server";
 import { now } from "~/services/clock.server";
 import { listDeadLetters, requeueDeadLetter } from "~/models/outbox.server";
 import { MAX_DELIVERY_ATTEMPTS } from "~/domain/mail-delivery";
 import { formatDateTime } from "~/components/format";
+import { ErrorSummary, summaryItems } from "~/components/error-summary";
+import { SubmitButton } from "~/components/submit-button";
+import { CRUMBS, type BureauHandle } from "~/components/bureau-frame";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle("mailAdmin.title", { noindex: true });
+export const handle: BureauHandle = { crumbs: () => [CRUMBS.mail] };
 
 const LIMIT = 100;
-const ResendForm = z.object({ intent: z.literal("resend"), id: z.string().min(1).max(100) });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "outbox.manage");
   const { rows, total } = await listDeadLetters(await getDb(), LIMIT);
-  return { rows, total, resent: new URL(request.url).searchParams.get("opnieuw") === "1" };
+  return { rows, total };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "outbox.manage");
+  const form = await readForm(request, 16 * 1024);
   const { t } = await getTranslator(request);
-  const parsed = ResendForm.safeParse(Object.fromEntries(await readForm(request, 16 * 1024)));
-  if (!parsed.success) return data({ error: t("mailAdmin.notFound") }, { status: 400 });
-  const requeued = await requeueDeadLetter(await getDb(), {
-    id: parsed.data.id,
-    actor: { userId: user.id, label: user.email },
-    at: now().toISOString(),
+
+  return dispatchIntent(form, {
+    async resend(form) {
+      // The id is not typed by anyone: a wrong one is a mail that is no longer in the list.
+      const schema = z.object({ id: z.string({ error: t("mailAdmin.notFound") }).min(1, t("mailAdmin.notFound")).max(100, t("mailAdmin.notFound")) });
+      const submission = parseWithZod(form, { schema });
+      if (submission.status !== "success") return data({ result: submission.reply({ formErrors: [t("mailAdmin.notFound")] }) }, { status: 400 });
+      const requeued = await requeueDeadLetter(await getDb(), {
+        id: submission.value.id,
+        actor: { userId: user.id, label: user.email },
+        at: now().toISOString(),
+      });
+      // Already sent again (an old tab, a second click): a refusal, shown in the error summary.
+      if (!requeued) return data({ result: replyWithRefusal(submission, { reason: "gone" }, { words: { gone: "mailAdmin.notFound" }, t }) }, { status: 409 });
+      kickMailWorker();
+      return redirectWithNotice(request, "/beheer/mail", "mailAdmin.resent");
+    },
   });
-  if (!requeued) return data({ error: t("mailAdmin.notFound") }, { status: 409 });
-  kickMailWorker();
-  return redirect("/beheer/mail?opnieuw=1", 303);
 }
 
 // Templates have names in the catalogue; an unknown one shows as stored.
@@ -52,20 +69,13 @@ function kindLabel(t: ReturnType<typeof useT>, template: string): string {
 export default function DeadLetters() {
   const t = useT();
   const locale = useLocale();
-  const { rows, total, resent } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { rows, total } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>()?.result;
   return (
     <div>
       <h1>{t("mailAdmin.title")}</h1>
-      {result?.error ? (
-        <div className="error-summary" role="alert">
-          <p>{result.error}</p>
-        </div>
-      ) : resent ? (
-        <p className="notice notice--ok" role="status">
-          {t("mailAdmin.resent")}
-        </p>
-      ) : null}
+      {/* Nothing here is typed, so every error is the form's own: no links to fields. */}
+      <ErrorSummary items={[...new Set(summaryItems(result?.error ?? {}).map((item) => item.message))].map((message) => ({ message }))} focusKey={result} />
       {rows.length === 0 ? (
         <p>{t("mailAdmin.empty")}</p>
       ) : (
@@ -91,12 +101,11 @@ export default function DeadLetters() {
                   <dd>{mail.lastAttemptAt ? formatDateTime(mail.lastAttemptAt, locale) : t("mailAdmin.none")}</dd>
                 </dl>
                 <Form method="post">
-                  <input type="hidden" name="intent" value="resend" />
                   <input type="hidden" name="id" value={mail.id} />
-                  <button type="submit" className="button">
+                  <SubmitButton name="intent" value="resend" pendingFor={{ intent: "resend", id: mail.id }}>
                     {t("mailAdmin.resend")}
                     <span className="visually-hidden"> {t("mailAdmin.resendFor", { to: mail.to, subject: mail.subject })}</span>
-                  </button>
+                  </SubmitButton>
                 </Form>
               </li>
             ))}

@@ -1,7 +1,10 @@
 // Step 1 of signing in: the address. A code and a single-use link go out by mail.
+// The form pattern of every form here: conform + the shared zod fields, Field, ErrorSummary.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
+import { useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { useState } from "react";
 import { getDb } from "~/services/db.server";
 import { getTranslator } from "~/services/locale.server";
 import { clientIp, readForm } from "~/services/form.server";
@@ -11,9 +14,13 @@ import { now } from "~/services/clock.server";
 import { kickMailWorker } from "~/services/mail.server";
 import { safeRedirectPath } from "~/services/redirect.server";
 import { issueLoginCode } from "~/models/login-codes.server";
+import { signInSchema } from "~/forms/sign-in-schema";
+import { EMAIL_MAX } from "~/forms/fields";
+import { replyWithRefusal } from "~/forms/refusal";
 import { formatDateTime } from "~/components/format";
-import { Field } from "~/components/field";
-import { ErrorSummary } from "~/components/error-summary";
+import { describedBy, Field } from "~/components/field";
+import { ErrorSummary, summaryItems } from "~/components/error-summary";
+import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
@@ -26,18 +33,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { t, locale } = await getTranslator(request);
-  const email = String(form.get("email") ?? "").trim();
   const back = safeRedirectPath(String(form.get("back") ?? ""), "");
-  const parsed = z.string().max(254).email().safeParse(email);
-  if (!parsed.success) return data({ email, error: t("signIn.error.emailInvalid") }, { status: 400 });
+  const submission = parseWithZod(form, { schema: signInSchema(t) });
+  if (submission.status !== "success") return data({ result: submission.reply(), enterCode: false }, { status: 400 });
+  const { email } = submission.value;
   const result = await issueLoginCode(await getDb(), { email, ip: clientIp(context), now: now(), t, linkBase: config().publicUrl });
   const session = await getSession(request);
-  session.set("pendingEmail", parsed.data.toLowerCase());
+  session.set("pendingEmail", email);
   if (!result.ok) {
     // Refused only after several mails in the last quarter of an hour: the newest one still works,
     // so the person may type its code (or click its link) instead of waiting.
-    const error = t("limits.signIn.tooMany", { time: formatDateTime(result.retryAt.toISOString(), locale) });
-    return data({ email, error, enterCode: true }, { status: 429, headers: { "Set-Cookie": await commitSession(session) } });
+    const reply = replyWithRefusal(submission, result, { words: { rate_limited: "limits.signIn.tooMany" }, t, params: { time: formatDateTime(result.retryAt.toISOString(), locale) } });
+    return data({ result: reply, enterCode: true }, { status: 429, headers: { "Set-Cookie": await commitSession(session) } });
   }
   kickMailWorker();
   if (back) session.set("afterSignIn", back);
@@ -48,35 +55,50 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignIn() {
   const t = useT();
   const { back } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.error ? [result.error] : undefined;
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "sign-in",
+    lastResult: actionData?.result,
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signInSchema(t) }),
+  });
+  const [submits, setSubmits] = useState(0);
+  const errors = fields.email.errors;
   return (
     <div className="narrow">
       <h1>{t("signIn.title")}</h1>
-      <ErrorSummary items={errors ? [{ fieldId: "email", message: errors[0]! }] : []} />
-      {result && "enterCode" in result ? (
+      <ErrorSummary items={summaryItems(form.allErrors)} focusKey={`${submits}-${JSON.stringify(actionData?.result.error ?? null)}`} />
+      {actionData?.enterCode ? (
         <p>
           <Link to="/inloggen/code">{t("limits.signIn.enterCode")}</Link>
         </p>
       ) : null}
       <p>{t("signIn.intro")}</p>
-      <Form method="post" noValidate>
+      <Form
+        method="post"
+        id={form.id}
+        noValidate
+        onSubmit={(event) => {
+          setSubmits((n) => n + 1);
+          form.onSubmit(event);
+        }}
+      >
         <input type="hidden" name="back" value={back} />
         <Field id="email" label={t("signIn.email.label")} errors={errors}>
           <input
             type="email"
             id="email"
-            name="email"
+            name={fields.email.name}
             autoComplete="email"
             inputMode="email"
-            defaultValue={result?.email}
+            maxLength={EMAIL_MAX}
+            defaultValue={typeof fields.email.initialValue === "string" ? fields.email.initialValue : undefined}
             aria-invalid={errors ? true : undefined}
-            aria-describedby={errors ? "email-error" : undefined}
+            aria-describedby={describedBy("email", false, errors)}
           />
         </Field>
-        <button type="submit" className="button">
-          {t("signIn.submit")}
-        </button>
+        <SubmitButton>{t("signIn.submit")}</SubmitButton>
       </Form>
     </div>
   );

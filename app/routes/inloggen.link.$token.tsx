@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useParams } from "@remix-run/react";
 import { authenticator, SignInRefused } from "~/services/auth.server";
 import { getTranslator } from "~/services/locale.server";
 import { completeSignIn } from "~/services/sign-in.server";
+import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
@@ -42,9 +43,7 @@ export default function SignInLink() {
           <p>{t("link.intro")}</p>
           <Form method="post">
             <input type="hidden" name="token" value={token} />
-            <button type="submit" className="button">
-              {t("link.submit")}
-            </button>
+            <SubmitButton>{t("link.submit")}</SubmitButton>
           </Form>
         </>
       )}

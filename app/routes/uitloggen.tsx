@@ -2,20 +2,19 @@
 // ends every session of this user (a phone left at a community centre, a shared computer).
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { getUser } from "~/services/auth.server";
 import { destroySession, getSession } from "~/services/session.server";
 import { readForm } from "~/services/form.server";
+import { dispatchIntent } from "~/services/intent.server";
 import { getDb } from "~/services/db.server";
 import { now } from "~/services/clock.server";
 import { signOutEverywhere, signOutSession } from "~/models/sessions.server";
 import { auditActorOf } from "~/models/applications.server";
+import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta = pageTitle("security.signOut.title", { noindex: true });
-
-const IntentSchema = z.enum(["here", "everywhere"]).catch("here");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
@@ -23,13 +22,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { email: user.email };
 }
 
+// Two intents; a form without one (a page from before intents) signs out here. Anything else is 400.
 export async function action({ request }: ActionFunctionArgs) {
-  const intent = IntentSchema.parse((await readForm(request)).get("intent"));
+  const form = await readForm(request, 16 * 1024);
   const [session, user] = await Promise.all([getSession(request), getUser(request)]);
   const db = await getDb();
-  if (user && intent === "everywhere") await signOutEverywhere(db, user.id, auditActorOf(user), now());
-  else if (session.id) await signOutSession(db, session.id, auditActorOf(user), now());
-  return redirect("/", { headers: { "Set-Cookie": await destroySession(session) } });
+  const done = async () => redirect("/", { headers: { "Set-Cookie": await destroySession(session) } });
+  return dispatchIntent(
+    form,
+    {
+      async here() {
+        if (session.id) await signOutSession(db, session.id, auditActorOf(user), now());
+        return done();
+      },
+      async everywhere() {
+        if (user) await signOutEverywhere(db, user.id, auditActorOf(user), now());
+        else if (session.id) await signOutSession(db, session.id, auditActorOf(user), now());
+        return done();
+      },
+    },
+    { whenMissing: "here" },
+  );
 }
 
 export default function SignOut() {
@@ -40,16 +53,16 @@ export default function SignOut() {
       <h1>{t("security.signOut.title")}</h1>
       <p>{t("security.signOut.intro", { email })}</p>
       <Form method="post">
-        <button type="submit" name="intent" value="here" className="button">
+        <SubmitButton name="intent" value="here">
           {t("security.signOut.here")}
-        </button>
+        </SubmitButton>
       </Form>
       <h2>{t("security.signOut.everywhere")}</h2>
       <p>{t("security.signOut.everywhereHint")}</p>
       <Form method="post">
-        <button type="submit" name="intent" value="everywhere" className="button button--secondary">
+        <SubmitButton name="intent" value="everywhere" secondary>
           {t("security.signOut.everywhere")}
-        </button>
+        </SubmitButton>
       </Form>
     </div>
   );

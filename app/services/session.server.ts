@@ -18,6 +18,8 @@ type SessionData = {
   lastReference: string;
   lastOnBehalf: boolean;
   draftEmail: string;
+  /** A one-time notice for the next page (services/notice.server.ts): a catalogue key. */
+  notice: string;
 };
 
 let storage: ReturnType<typeof createSessionStorage<SessionData>> | undefined;

@@ -47,6 +47,8 @@ const MATRIX: [path: string, cells: [anonymous: Cell, resident: Cell, supporter:
   ["/mijn-aanvragen/{own}",          ["-",      200,      200,       404,      404,                 404]],
   ["/mijn-aanvragen/{other}",        [LOGIN,    404,      404,       404,      404,                 404]],
   ["/mijn-aanvragen/IF-1999-9999",   [LOGIN,    404,      404,       404,      404,                 404]],
+  // The bureau's layout opens its first page; it guards nothing itself, each page below does.
+  ["/beheer",                        [LOGIN,    403,      403,       "302 /beheer/aanvragen", "302 /beheer/aanvragen", 403]],
   ["/beheer/aanvragen",              [LOGIN,    403,      403,       200,      200,                 403]],
   // Mail that could not be delivered: the fund administrator's alone.
   ["/beheer/mail",                   [LOGIN,    403,      403,       403,      200,                 403]],

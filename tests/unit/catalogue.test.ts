@@ -9,10 +9,12 @@ import * as statusLink from "~/i18n/sections/status-link";
 import * as mailAdmin from "~/i18n/sections/mail-admin";
 import * as limits from "~/i18n/sections/limits";
 import * as lifecycle from "~/i18n/sections/lifecycle";
+import * as forms from "~/i18n/sections/forms";
+import * as bureauLayout from "~/i18n/sections/bureau-layout";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
-const sections = { common, application, auth, domainA, domainB, security, statusLink, mailAdmin, limits, lifecycle };
+const sections = { common, application, auth, domainA, domainB, security, statusLink, mailAdmin, limits, lifecycle, forms, bureauLayout };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogue", () => {
