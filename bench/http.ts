@@ -53,7 +53,9 @@ for (const page of ["/", "/aanvragen/nieuw"]) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))]!.toFixed(1);
-  console.log(`GET ${page}: ${(latencies.length / seconds).toFixed(0)} req/s at ${CONCURRENCY} connections, p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, server ${rssMb(server.pid!)} MB RSS`);
+  console.log(
+    `GET ${page}: ${(latencies.length / seconds).toFixed(0)} req/s at ${CONCURRENCY} connections, p50 ${pct(0.5)} ms, p99 ${pct(0.99)} ms, server ${rssMb(server.pid!)} MB RSS`,
+  );
 }
 server.kill();
 fs.rmSync(dir, { recursive: true, force: true });

@@ -43,7 +43,13 @@ for (let i = 0; i < N; i++) {
       costLines: [],
       publicConsent: true,
     },
-    { user: null, onBehalf: false, locale: "nl", now, settings: { fundMaxCents: 500_000, fourEyesThresholdCents: 250_000, publicUrl: "http://localhost", bureauEmail: undefined } },
+    {
+      user: null,
+      onBehalf: false,
+      locale: "nl",
+      now,
+      settings: { fundMaxCents: 500_000, fourEyesThresholdCents: 250_000, publicUrl: "http://localhost", bureauEmail: undefined },
+    },
   );
 }
 let ms = performance.now() - start;
@@ -60,11 +66,11 @@ const parses = 200_000;
 start = performance.now();
 for (let i = 0; i < parses; i++) parseAmount(inputs[i % inputs.length]!);
 ms = performance.now() - start;
-console.log(`parseAmount: ${((parses / ms) * 1000 / 1e6).toFixed(2)} M/s`);
+console.log(`parseAmount: ${(((parses / ms) * 1000) / 1e6).toFixed(2)} M/s`);
 start = performance.now();
 for (let i = 0; i < parses; i++) splitByShares(123_457 + i, [80, 15, 5]);
 ms = performance.now() - start;
-console.log(`splitByShares (3 shares): ${((parses / ms) * 1000 / 1e6).toFixed(2)} M/s, ${mb()}`);
+console.log(`splitByShares (3 shares): ${(((parses / ms) * 1000) / 1e6).toFixed(2)} M/s, ${mb()}`);
 
 await db.destroy();
 fs.rmSync(dir, { recursive: true, force: true });

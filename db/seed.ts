@@ -88,17 +88,28 @@ const IDEAS = [
 ] as const;
 
 export async function isEmpty(db: DB): Promise<boolean> {
-  const row = await db.selectFrom("areas").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("areas")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
 export async function seedReferenceData(db: DB): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const [i, a] of AREAS.entries()) {
-      await trx.insertInto("areas").values({ id: a.id, name: a.name, kind: a.kind, in_focus: 1, sort_order: i }).onConflict((oc) => oc.column("id").doNothing()).execute();
+      await trx
+        .insertInto("areas")
+        .values({ id: a.id, name: a.name, kind: a.kind, in_focus: 1, sort_order: i })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
     }
     for (const [i, f] of FACTORS.entries()) {
-      await trx.insertInto("factors").values({ ...f, sort_order: i, active: 1 }).onConflict((oc) => oc.column("id").doNothing()).execute();
+      await trx
+        .insertInto("factors")
+        .values({ ...f, sort_order: i, active: 1 })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .execute();
     }
   });
 }

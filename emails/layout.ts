@@ -4,12 +4,7 @@ import type { Translate } from "../app/i18n/translate";
 export type RenderedMail = { subject: string; text: string; html: string };
 
 export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
+  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 function paragraphs(text: string): string {
@@ -19,10 +14,7 @@ function paragraphs(text: string): string {
     .join("");
 }
 
-export function composeMail(
-  t: Translate,
-  parts: { subject: string; lines: string[]; action?: { label: string; url: string } },
-): RenderedMail {
+export function composeMail(t: Translate, parts: { subject: string; lines: string[]; action?: { label: string; url: string } }): RenderedMail {
   const { subject, lines, action } = parts;
   const footer = t("mail.footer");
   const text = [...lines, ...(action ? [`${action.label}: ${action.url}`] : []), "", "--", footer].join("\n\n");

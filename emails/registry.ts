@@ -31,7 +31,8 @@ export type LifecycleMailEntry = { outbox: OutboxTemplate; render: (t: Translate
 const LIFECYCLE_MAILS: Partial<Record<MailTemplate, LifecycleMailEntry>> = {
   received: {
     outbox: "application-received",
-    render: (t, d) => renderApplicationReceivedMail(t, { name: d.applicantName, title: d.title, reference: d.reference, statusUrl: required(d.statusUrl, "received") }),
+    render: (t, d) =>
+      renderApplicationReceivedMail(t, { name: d.applicantName, title: d.title, reference: d.reference, statusUrl: required(d.statusUrl, "received") }),
   },
   // To the bureau's inbox: no personal data.
   new_application: {

@@ -7,7 +7,10 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
 });
-for (const [label, width, height] of [["phone", 390, 844], ["desktop", 1280, 900]] as const) {
+for (const [label, width, height] of [
+  ["phone", 390, 844],
+  ["desktop", 1280, 900],
+] as const) {
   const page = await browser.newPage({ viewport: { width, height } });
   for (const p of paths.length ? paths : ["/"]) {
     await page.goto(base + p);

@@ -44,7 +44,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
     lastResult: props.lastResult,
     defaultValue: {
       ...defaults,
-      costLines: Array.isArray(defaults.costLines) && defaults.costLines.length > 0 ? defaults.costLines : Array.from({ length: DEFAULT_COST_LINES }, () => ({})),
+      costLines:
+        Array.isArray(defaults.costLines) && defaults.costLines.length > 0 ? defaults.costLines : Array.from({ length: DEFAULT_COST_LINES }, () => ({})),
     },
     // Check on submit, not on blur: a message appearing as a resident leaves a field moves the page
     // under their finger. Once shown, a message updates as they type.
@@ -60,7 +61,14 @@ export function ApplicationForm(props: ApplicationFormProps) {
   // A group's error links to its first input.
   const summary = summaryItems(
     form.allErrors,
-    (name) => (name === "factorIds" ? id(`factorIds-${props.factors[0]?.id}`) : name === "costLines" ? id("costLines-0-description") : name === "publicConsent" ? id("publicConsent-yes") : id(name)),
+    (name) =>
+      name === "factorIds"
+        ? id(`factorIds-${props.factors[0]?.id}`)
+        : name === "costLines"
+          ? id("costLines-0-description")
+          : name === "publicConsent"
+            ? id("publicConsent-yes")
+            : id(name),
     ["submissionKey"],
   );
 
@@ -95,7 +103,10 @@ export function ApplicationForm(props: ApplicationFormProps) {
         if (submitter?.getAttribute("name") !== "__intent__") setSubmits((n) => n + 1);
         form.onSubmit(event);
       }}
-      noValidate className="stacked" aria-describedby="form-intro">
+      noValidate
+      className="stacked"
+      aria-describedby="form-intro"
+    >
       <ErrorSummary items={summary} focusKey={`${submits}-${props.lastResult ? JSON.stringify(props.lastResult.error) : ""}`} />
       <p id="form-intro">{t("form.intro")}</p>
       {props.onBehalf ? (
@@ -184,7 +195,14 @@ export function ApplicationForm(props: ApplicationFormProps) {
           const fid = id(`factorIds-${f.id}`);
           return (
             <div className="choice" key={f.id}>
-              <input type="checkbox" id={fid} name={fields.factorIds.name} value={f.id} defaultChecked={checkedFactors.has(f.id)} aria-describedby={`${fid}-text`} />
+              <input
+                type="checkbox"
+                id={fid}
+                name={fields.factorIds.name}
+                value={f.id}
+                defaultChecked={checkedFactors.has(f.id)}
+                aria-describedby={`${fid}-text`}
+              />
               <label htmlFor={fid}>
                 {f.name}
                 <span className="choice-text" id={`${fid}-text`}>
@@ -198,7 +216,12 @@ export function ApplicationForm(props: ApplicationFormProps) {
 
       <fieldset className="section">
         <legend>{t("form.section.money")}</legend>
-        <Field id={id("amount")} label={t("form.amount.label")} hint={t("form.amount.hint", { max: formatCents(props.maxCents, locale) })} errors={fields.amount.errors}>
+        <Field
+          id={id("amount")}
+          label={t("form.amount.label")}
+          hint={t("form.amount.hint", { max: formatCents(props.maxCents, locale) })}
+          errors={fields.amount.errors}
+        >
           <input type="text" inputMode="decimal" className="input--short" {...input("amount", true)} />
         </Field>
         <fieldset className="group" aria-describedby={describedBy(id("costLines"), true, fields.costLines.errors)}>
@@ -216,10 +239,26 @@ export function ApplicationForm(props: ApplicationFormProps) {
             return (
               <div className="cost-line" key={line.key}>
                 <Field id={d} label={t("form.costs.description", { n: i + 1 })} errors={set.description.errors}>
-                  <input type="text" id={d} name={set.description.name} defaultValue={set.description.initialValue as string | undefined} maxLength={LIMITS.costDescription} aria-invalid={set.description.errors ? true : undefined} aria-describedby={describedBy(d, false, set.description.errors)} />
+                  <input
+                    type="text"
+                    id={d}
+                    name={set.description.name}
+                    defaultValue={set.description.initialValue as string | undefined}
+                    maxLength={LIMITS.costDescription}
+                    aria-invalid={set.description.errors ? true : undefined}
+                    aria-describedby={describedBy(d, false, set.description.errors)}
+                  />
                 </Field>
                 <Field id={a} label={t("form.costs.amount", { n: i + 1 })} errors={set.amount.errors}>
-                  <input type="text" id={a} name={set.amount.name} inputMode="decimal" defaultValue={set.amount.initialValue as string | undefined} aria-invalid={set.amount.errors ? true : undefined} aria-describedby={describedBy(a, false, set.amount.errors)} />
+                  <input
+                    type="text"
+                    id={a}
+                    name={set.amount.name}
+                    inputMode="decimal"
+                    defaultValue={set.amount.initialValue as string | undefined}
+                    aria-invalid={set.amount.errors ? true : undefined}
+                    aria-describedby={describedBy(a, false, set.amount.errors)}
+                  />
                 </Field>
               </div>
             );
@@ -241,7 +280,13 @@ export function ApplicationForm(props: ApplicationFormProps) {
         <FieldError id={id("publicConsent")} errors={fields.publicConsent.errors} />
         {(["yes", "no"] as const).map((value) => (
           <div className="choice" key={value}>
-            <input type="radio" id={id(`publicConsent-${value}`)} name={fields.publicConsent.name} value={value} defaultChecked={fields.publicConsent.initialValue === value} />
+            <input
+              type="radio"
+              id={id(`publicConsent-${value}`)}
+              name={fields.publicConsent.name}
+              value={value}
+              defaultChecked={fields.publicConsent.initialValue === value}
+            />
             <label htmlFor={id(`publicConsent-${value}`)}>{value === "yes" ? t("form.consent.yes") : t("form.consent.no")}</label>
           </div>
         ))}

@@ -38,15 +38,7 @@ function Breadcrumb({ trail }: { trail: boolean }) {
         {crumbs.map((crumb, i) => {
           const words = "label" in crumb ? t(crumb.label) : crumb.text;
           const last = i === crumbs.length - 1;
-          return (
-            <li key={crumb.to}>
-              {last ? (
-                <span aria-current="page">{words}</span>
-              ) : (
-                <Link to={crumb.to}>{words}</Link>
-              )}
-            </li>
-          );
+          return <li key={crumb.to}>{last ? <span aria-current="page">{words}</span> : <Link to={crumb.to}>{words}</Link>}</li>;
         })}
       </ol>
     </nav>
@@ -54,7 +46,17 @@ function Breadcrumb({ trail }: { trail: boolean }) {
 }
 
 /** `trail: false` on an error page: the page that failed (say an unknown reference) gets no step. */
-export function BureauFrame({ menu, notice, trail = true, children }: { menu: BureauMenuItem[]; notice?: MessageKey | null; trail?: boolean; children: ReactNode }) {
+export function BureauFrame({
+  menu,
+  notice,
+  trail = true,
+  children,
+}: {
+  menu: BureauMenuItem[];
+  notice?: MessageKey | null;
+  trail?: boolean;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <div className="bureau">

@@ -11,7 +11,11 @@ export type SummaryItem = { fieldId?: string; message: string };
  * The summary's items from conform's errors (form.allErrors): the form's own errors (key "") first,
  * then each field's, linked to the input `idOf` names for it.
  */
-export function summaryItems(errors: Record<string, readonly string[] | null | undefined>, idOf: (name: string) => string = (name) => name, skip: readonly string[] = []): SummaryItem[] {
+export function summaryItems(
+  errors: Record<string, readonly string[] | null | undefined>,
+  idOf: (name: string) => string = (name) => name,
+  skip: readonly string[] = [],
+): SummaryItem[] {
   const entries = Object.entries(errors).filter(([name, messages]) => messages?.length && !skip.includes(name));
   const own = entries.filter(([name]) => name === "").map(([, messages]) => ({ message: messages!.join(" ") }));
   const fields = entries.filter(([name]) => name !== "").map(([name, messages]) => ({ fieldId: idOf(name), message: messages!.join(" ") }));
@@ -30,9 +34,7 @@ export function ErrorSummary({ items, focusKey }: { items: SummaryItem[]; focusK
   if (items.length === 0) return null;
   return (
     <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
-      <h2 id="error-summary-title">
-        {items.length === 1 ? t("errors.summary.one") : t("errors.summary.many", { count: items.length })}
-      </h2>
+      <h2 id="error-summary-title">{items.length === 1 ? t("errors.summary.one") : t("errors.summary.many", { count: items.length })}</h2>
       <p>{t("errors.summary.intro")}</p>
       <ul>
         {items.map((item) => (

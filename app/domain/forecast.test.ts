@@ -138,7 +138,9 @@ describe("forecastPot on invented histories", () => {
 
   it("a big pipeline with a low approval rate", () => {
     const early = Array.from({ length: 154 }, () => commitment("2025-03-01", 10_000));
-    const recent = days("2025-07-01", "2025-09-30").filter((_, i) => i % 2 === 0).map((d) => commitment(d, 10_000));
+    const recent = days("2025-07-01", "2025-09-30")
+      .filter((_, i) => i % 2 === 0)
+      .map((d) => commitment(d, 10_000));
     expect(recent).toHaveLength(46);
     const decisions: Decision[] = [
       ...Array.from({ length: 4 }, () => ({ requestedCents: 100_000, grantedCents: 50_000 })),
@@ -170,7 +172,9 @@ describe("forecastPot on invented histories", () => {
   });
 
   it("a small pipeline does not replace the run rate in the horizon", () => {
-    const recent = days("2025-07-01", "2025-09-30").filter((_, i) => i % 2 === 0).map((d) => commitment(d, 10_000));
+    const recent = days("2025-07-01", "2025-09-30")
+      .filter((_, i) => i % 2 === 0)
+      .map((d) => commitment(d, 10_000));
     const f = run({ entries: [allocation, ...recent], pipeline: [{ requestedCents: 1_000 }], today: "2025-10-01" });
     // 91 days × € 50, the € 7,20 pipeline falls inside it.
     expect(f.forecast.centralCents).toBe(460_000 + 455_000);
@@ -295,7 +299,7 @@ describe("forecastPot: plan profile, thresholds, validation", () => {
     expect(at("2025-06-30")).toBe(0);
     expect(at("2025-07-15")).toBe(294_355); // 15/31 of a sixth
     expect(at("2025-09-30")).toBe(1_825_000);
-    expect(at("2025-12-30")).toBe(Math.round(BUDGET * (5 + 30 / 31) / 6));
+    expect(at("2025-12-30")).toBe(Math.round((BUDGET * (5 + 30 / 31)) / 6));
     // The plan basis spreads the planned rest over the remaining days.
     const early = run({ today: "2025-01-10", options: { monthWeights } });
     expect(early.forecast.centralCents).toBe(BUDGET);
@@ -340,10 +344,7 @@ describe("forecastPot: plan profile, thresholds, validation", () => {
   it("compares the share left over with the thresholds exactly, in basis points", () => {
     // Issue 12: € 7.000 budget, € 4.550 committed, the period over: € 2.450 = exactly 35 % is left.
     // As a fraction, 700_000 × 0.35 = 244_999.99…, so exactly 35 % counted as more than 35 %.
-    const small: LedgerEntry[] = [
-      { ...allocation, cents: 700_000 },
-      commitment("2025-03-01", 455_000),
-    ];
+    const small: LedgerEntry[] = [{ ...allocation, cents: 700_000 }, commitment("2025-03-01", 455_000)];
     const f = run({ entries: small, today: "2026-01-15", options: { amberBasisPoints: 1_000, redBasisPoints: 3_500 } });
     expect(f.leftCents).toBe(245_000);
     expect(f.risk).toBe("amber");
@@ -365,14 +366,20 @@ describe("forecastPot: plan profile, thresholds, validation", () => {
     // As many decisions as the prior weighs: half observed, half prior.
     const even = run({
       today: "2025-06-30",
-      decisions: [{ requestedCents: 100_000, grantedCents: 50_000 }, { requestedCents: 100_000, grantedCents: null }],
+      decisions: [
+        { requestedCents: 100_000, grantedCents: 50_000 },
+        { requestedCents: 100_000, grantedCents: null },
+      ],
       options: { priorWeight: 2 },
     });
     expect(even.pipeline.approvalRate).toBeCloseTo(0.65, 12); // (1 + 0.8·2) / 4
     expect(even.pipeline.grantedRatio).toBeCloseTo(2.3 / 3, 12); // (0.5 + 0.9·2) / 3
     const decided = run({
       today: "2025-06-30",
-      decisions: [{ requestedCents: 100_000, grantedCents: 50_000 }, { requestedCents: 100_000, grantedCents: null }],
+      decisions: [
+        { requestedCents: 100_000, grantedCents: 50_000 },
+        { requestedCents: 100_000, grantedCents: null },
+      ],
       options: { priorWeight: 0 },
     });
     expect(decided.pipeline).toMatchObject({ approvalRate: 0.5, grantedRatio: 0.5 });
@@ -449,10 +456,10 @@ describe("forecastFund", () => {
       count: 365,
       perMonth: 97, // € 53.400 not committed = 534 grants in 169 days = 96.2 a month
     });
-    const lenient = forecastFund(
-      [{ pot: partner, entries: [partnerAllocation], pipeline: [], decisions: [], today: "2025-07-15" }],
-      { redBasisPoints: 10_000, amberBasisPoints: 10_000 },
-    );
+    const lenient = forecastFund([{ pot: partner, entries: [partnerAllocation], pipeline: [], decisions: [], today: "2025-07-15" }], {
+      redBasisPoints: 10_000,
+      amberBasisPoints: 10_000,
+    });
     expect(lenient.ok && lenient.forecast.risk).toBe("green");
   });
 
@@ -475,12 +482,7 @@ describe("forecastFund", () => {
 
   it("counts every entry once when the pots share one entries list", () => {
     // Issue 12: grants of € 100 and € 300 in two pots, one list given to both, averaged € 400.
-    const shared = [
-      allocation,
-      partnerAllocation,
-      commitment("2025-03-01", 10_000, "g-small"),
-      commitment("2025-03-02", 30_000, "g-large", "partner-2025"),
-    ];
+    const shared = [allocation, partnerAllocation, commitment("2025-03-01", 10_000, "g-small"), commitment("2025-03-02", 30_000, "g-large", "partner-2025")];
     const input = (p: LedgerPot): ForecastInput => ({ pot: p, entries: shared, pipeline: [], decisions: [], today: "2025-07-01" });
     const result = forecastFund([input(pot), input(partner)]);
     expect(result.ok && result.forecast.averageGrantCents).toBe(20_000);

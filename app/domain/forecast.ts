@@ -77,10 +77,7 @@ export type RiskLevel = "green" | "amber" | "red";
 export type CurvePoint = Readonly<{ date: string; plannedCents: Cents; committedCents: Cents | null }>;
 
 export type SentenceKey =
-  | "forecast.sentence.on_track"
-  | "forecast.sentence.left_over"
-  | "forecast.sentence.left_over_unknown_size"
-  | "forecast.sentence.period_over";
+  "forecast.sentence.on_track" | "forecast.sentence.left_over" | "forecast.sentence.left_over_unknown_size" | "forecast.sentence.period_over";
 
 /** The sentence the bureau acts on: a catalogue key and raw values (the UI formats them). */
 export type Sentence = Readonly<{
@@ -125,8 +122,7 @@ type ForecastTotals = Readonly<{
   sentence: Sentence;
 }>;
 
-export type PotForecast = ForecastTotals &
-  Readonly<{ potId: string; today: string; curve: CurvePoint[]; runRate: RunRate; pipeline: PipelineForecast }>;
+export type PotForecast = ForecastTotals & Readonly<{ potId: string; today: string; curve: CurvePoint[]; runRate: RunRate; pipeline: PipelineForecast }>;
 
 export type FundForecast = ForecastTotals & Readonly<{ pots: PotForecast[] }>;
 
@@ -256,10 +252,7 @@ function validate(input: ForecastInput): ForecastRefusal | null {
     return refuse("invalid_period", { periodStart: pot.periodStart, periodEnd: pot.periodEnd });
   }
   const weights = options?.monthWeights;
-  if (
-    weights !== undefined &&
-    (weights.length !== 12 || weights.some((w) => !(w >= 0)) || !weights.some((w) => w > 0))
-  ) {
+  if (weights !== undefined && (weights.length !== 12 || weights.some((w) => !(w >= 0)) || !weights.some((w) => w > 0))) {
     return refuse("invalid_month_weights");
   }
   return thresholdRefusal(options);
@@ -288,9 +281,7 @@ export function forecastPot(input: ForecastInput): Ok<{ forecast: PotForecast }>
   const windowDays = Math.max(0, dayNumber(to) - dayNumber(from) + 1);
   const evidence = windowDays >= Math.max(1, o.minEvidenceDays);
   const windowNet = evidence ? netCommitted(entries, to, from) : 0;
-  const grantsInWindow = evidence
-    ? new Set(entries.filter((e) => e.kind === "commitment" && e.date >= from && e.date <= to).map((e) => e.grantId)).size
-    : 0;
+  const grantsInWindow = evidence ? new Set(entries.filter((e) => e.kind === "commitment" && e.date >= from && e.date <= to).map((e) => e.grantId)).size : 0;
   const ratePerDay = evidence
     ? Math.max(0, windowNet / windowDays)
     : remainingDays === 0
@@ -388,10 +379,7 @@ function uniqueEntries(entries: readonly LedgerEntry[]): LedgerEntry[] {
  * pot its own share of the pipeline so that an application is not counted twice. The pots'
  * entries may be one list shared by all pots: every entry counts once.
  */
-export function forecastFund(
-  inputs: readonly ForecastInput[],
-  options?: Thresholds,
-): Ok<{ forecast: FundForecast }> | ForecastRefusal {
+export function forecastFund(inputs: readonly ForecastInput[], options?: Thresholds): Ok<{ forecast: FundForecast }> | ForecastRefusal {
   if (inputs.length === 0) return refuse("no_pots");
   const refusal = thresholdRefusal(options);
   if (refusal !== null) return refusal;
@@ -415,7 +403,11 @@ export function forecastFund(
   const today = pots[0]!.today;
   const allEntries = uniqueEntries(inputs.flatMap((i) => i.entries));
   const averageGrantCents =
-    averagePerGrant(allEntries, pots.map((f) => f.potId), today) ?? averageDecided(inputs.flatMap((i) => i.decisions));
+    averagePerGrant(
+      allEntries,
+      pots.map((f) => f.potId),
+      today,
+    ) ?? averageDecided(inputs.flatMap((i) => i.decisions));
   return ok({
     forecast: {
       pots,

@@ -1,16 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import {
-  check,
-  grantBalance,
-  grantBalancesByPot,
-  isIsoDate,
-  potBalance,
-  type LedgerEntry,
-  type LedgerPot,
-  type LedgerState,
-  type Operation,
-} from "./ledger";
+import { check, grantBalance, grantBalancesByPot, isIsoDate, potBalance, type LedgerEntry, type LedgerPot, type LedgerState, type Operation } from "./ledger";
 
 const pots: LedgerPot[] = [
   { id: "rijk-2025", periodStart: "2025-01-01", periodEnd: "2025-12-31" },
@@ -43,17 +33,7 @@ describe("isIsoDate", () => {
   it.each(["2024-02-29", "2025-01-31", "2025-12-31", "2025-01-01", "2025-04-30"])("accepts %s", (d) => {
     expect(isIsoDate(d)).toBe(true);
   });
-  it.each([
-    "2023-02-29",
-    "2025-04-31",
-    "2025-13-01",
-    "2025-00-10",
-    "2025-01-00",
-    "2025-1-01",
-    "x2025-01-01",
-    "2025-01-01x",
-    "",
-  ])("refuses %s", (d) => {
+  it.each(["2023-02-29", "2025-04-31", "2025-13-01", "2025-00-10", "2025-01-00", "2025-1-01", "x2025-01-01", "2025-01-01x", ""])("refuses %s", (d) => {
     expect(isIsoDate(d)).toBe(false);
   });
 });
@@ -178,11 +158,13 @@ describe("commit", () => {
   });
 
   it("counts earlier commitments and releases in what is available", () => {
-    const state = build(
-      alloc("a1", "rijk-2025", 10_000),
-      commit("c1", [{ potId: "rijk-2025", cents: 7_000 }]),
-      { kind: "release", id: "r1", grantId: "g1", cents: 1_000, date: "2025-07-01" },
-    );
+    const state = build(alloc("a1", "rijk-2025", 10_000), commit("c1", [{ potId: "rijk-2025", cents: 7_000 }]), {
+      kind: "release",
+      id: "r1",
+      grantId: "g1",
+      cents: 1_000,
+      date: "2025-07-01",
+    });
     expect(check(state, commit("c2", [{ potId: "rijk-2025", cents: 4_001 }]))).toMatchObject({
       reason: "insufficient_funds",
       available: 4_000,
@@ -247,13 +229,9 @@ describe("disburse and release", () => {
       date: "2025-06-01",
     });
   const pay = (id: string, cents: number, potId?: string, date = "2025-07-01"): Operation =>
-    potId === undefined
-      ? { kind: "disburse", id, grantId: "g1", cents, date }
-      : { kind: "disburse", id, grantId: "g1", potId, cents, date };
+    potId === undefined ? { kind: "disburse", id, grantId: "g1", cents, date } : { kind: "disburse", id, grantId: "g1", potId, cents, date };
   const release = (id: string, cents: number | "all", potId?: string, date = "2025-08-01"): Operation =>
-    potId === undefined
-      ? { kind: "release", id, grantId: "g1", cents, date }
-      : { kind: "release", id, grantId: "g1", potId, cents, date };
+    potId === undefined ? { kind: "release", id, grantId: "g1", cents, date } : { kind: "release", id, grantId: "g1", potId, cents, date };
 
   it("pays from one named pot", () => {
     expect(check(committed(), pay("d1", 500, "partner-2025"))).toEqual({
@@ -495,8 +473,32 @@ describe("an operation id is applied at most once", () => {
     ["allocation, other pot", alloc("a1", "partner-2025", 10_000)],
     ["allocation, other amount", alloc("a1", "rijk-2025", 10_001)],
     ["allocation id used for a commitment", { kind: "commit", id: "a1", grantId: "g1", parts: [{ potId: "rijk-2025", cents: 10_000 }], date: "2025-06-01" }],
-    ["commitment, other grant", { kind: "commit", id: "c1", grantId: "g2", parts: [{ potId: "rijk-2025", cents: 8_000 }, { potId: "partner-2025", cents: 2_000 }], date: "2025-06-01" }],
-    ["commitment, other parts", { kind: "commit", id: "c1", grantId: "g1", parts: [{ potId: "rijk-2025", cents: 8_000 }, { potId: "partner-2025", cents: 2_001 }], date: "2025-06-01" }],
+    [
+      "commitment, other grant",
+      {
+        kind: "commit",
+        id: "c1",
+        grantId: "g2",
+        parts: [
+          { potId: "rijk-2025", cents: 8_000 },
+          { potId: "partner-2025", cents: 2_000 },
+        ],
+        date: "2025-06-01",
+      },
+    ],
+    [
+      "commitment, other parts",
+      {
+        kind: "commit",
+        id: "c1",
+        grantId: "g1",
+        parts: [
+          { potId: "rijk-2025", cents: 8_000 },
+          { potId: "partner-2025", cents: 2_001 },
+        ],
+        date: "2025-06-01",
+      },
+    ],
     ["commitment, fewer parts", { kind: "commit", id: "c1", grantId: "g1", parts: [{ potId: "rijk-2025", cents: 8_000 }], date: "2025-06-01" }],
     ["disbursement, other amount", { kind: "disburse", id: "d1", grantId: "g1", cents: 999, date: "2025-07-01" }],
     ["disbursement, other grant", { kind: "disburse", id: "d1", grantId: "g2", cents: 1_000, date: "2025-07-01" }],
@@ -555,9 +557,9 @@ describe("an operation id is applied at most once", () => {
       pots,
       entries: [e({ kind: "disbursement" }), e({ kind: "disbursement", potId: "partner-2025" })],
     };
-    expect(
-      check(paidTwoPots, { kind: "disburse", id: "x", grantId: "g1", potId: "rijk-2025", cents: 200, date: "2025-06-01" }),
-    ).toMatchObject({ reason: "duplicate_operation" });
+    expect(check(paidTwoPots, { kind: "disburse", id: "x", grantId: "g1", potId: "rijk-2025", cents: 200, date: "2025-06-01" })).toMatchObject({
+      reason: "duplicate_operation",
+    });
     expect(check(paidTwoPots, { kind: "disburse", id: "x", grantId: "g1", cents: 200, date: "2025-06-01" })).toEqual({
       ok: true,
       entries: [],
@@ -579,10 +581,7 @@ describe("properties over random operation sequences", () => {
   const potIds = ["rijk-2025", "partner-2025", "rijk-2026", "ghost"];
   const grantIds = ["g1", "g2"];
   const idArb = fc.integer({ min: 1, max: 60 }).map((n) => `o${n}`);
-  const centsArb = fc.oneof(
-    { arbitrary: fc.integer({ min: 1, max: 3_000 }), weight: 8 },
-    { arbitrary: fc.integer({ min: -3, max: 3 }), weight: 1 },
-  );
+  const centsArb = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 3_000 }), weight: 8 }, { arbitrary: fc.integer({ min: -3, max: 3 }), weight: 1 });
   const potArb = fc.oneof(
     { arbitrary: fc.constantFrom("rijk-2025", "partner-2025"), weight: 16 },
     { arbitrary: fc.constant("rijk-2026"), weight: 3 },
@@ -594,10 +593,7 @@ describe("properties over random operation sequences", () => {
     { arbitrary: fc.constantFrom("2026-01-01", "2026-07-01"), weight: 3 },
     { arbitrary: fc.constantFrom("2024-12-31", "2027-01-01", "2025-02-30"), weight: 1 },
   );
-  const smallCentsArb = fc.oneof(
-    { arbitrary: fc.integer({ min: 1, max: 600 }), weight: 8 },
-    { arbitrary: fc.integer({ min: -3, max: 3_000 }), weight: 2 },
-  );
+  const smallCentsArb = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 600 }), weight: 8 }, { arbitrary: fc.integer({ min: -3, max: 3_000 }), weight: 2 });
 
   const opArb: fc.Arbitrary<Operation> = fc.oneof(
     fc.record({
@@ -634,10 +630,7 @@ describe("properties over random operation sequences", () => {
     ),
   );
   /** A step is a new operation or a retry of the n-th earlier step. */
-  const stepArb = fc.oneof(
-    { arbitrary: opArb, weight: 6 },
-    { arbitrary: fc.nat().map((n) => ({ retry: n })), weight: 1 },
-  );
+  const stepArb = fc.oneof({ arbitrary: opArb, weight: 6 }, { arbitrary: fc.nat().map((n) => ({ retry: n })), weight: 1 });
 
   function sum(entries: readonly LedgerEntry[], kind: LedgerEntry["kind"], pred: (e: LedgerEntry) => boolean) {
     return entries.filter((e) => e.kind === kind && pred(e)).reduce((s, e) => s + e.cents, 0);
@@ -692,7 +685,10 @@ describe("properties over random operation sequences", () => {
           const frozen = Object.freeze(entries.map((e) => Object.freeze({ ...e })));
           const result = check({ pots, entries: frozen }, operation);
           if (result.ok) {
-            assert(result.entries.every((e) => e.id === operation.id), "entries carry the operation id");
+            assert(
+              result.entries.every((e) => e.id === operation.id),
+              "entries carry the operation id",
+            );
             if (result.entries.length > 0) {
               assert(!applied.has(operation.id), "an id is applied once");
               applied.set(operation.id, operation);

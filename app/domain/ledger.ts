@@ -131,10 +131,7 @@ export function grantBalance(entries: readonly LedgerEntry[], grantId: string, p
 }
 
 /** The grant's balance per pot, pots in id order (the order of proportional splits). */
-export function grantBalancesByPot(
-  entries: readonly LedgerEntry[],
-  grantId: string,
-): Array<GrantBalance & { potId: string }> {
+export function grantBalancesByPot(entries: readonly LedgerEntry[], grantId: string): Array<GrantBalance & { potId: string }> {
   const potIds = [...new Set(entries.filter((e) => e.grantId === grantId).map((e) => e.potId))].sort();
   return potIds.map((potId) => ({ potId, ...grantBalance(entries, grantId, potId) }));
 }
@@ -146,9 +143,7 @@ export function grantBalancesByPot(
 export function check(state: LedgerState, operation: Operation): CheckResult {
   const earlier = state.entries.filter((e) => e.id === operation.id);
   if (earlier.length > 0) {
-    return sameOperation(earlier, operation)
-      ? ok({ entries: [] })
-      : refuse("duplicate_operation", { operationId: operation.id });
+    return sameOperation(earlier, operation) ? ok({ entries: [] }) : refuse("duplicate_operation", { operationId: operation.id });
   }
   if (!isIsoDate(operation.date)) return refuse("invalid_date", { date: operation.date });
   switch (operation.kind) {
@@ -184,10 +179,7 @@ function sameOperation(earlier: readonly LedgerEntry[], operation: Operation): b
     case "allocate":
       return earlier.length === 1 && earlier[0]!.potId === operation.potId && total === operation.cents;
     case "commit":
-      return (
-        earlier.every((e) => e.grantId === operation.grantId) &&
-        partsKey(earlier) === partsKey(operation.parts)
-      );
+      return earlier.every((e) => e.grantId === operation.grantId) && partsKey(earlier) === partsKey(operation.parts);
     case "disburse":
     case "release":
       return (
@@ -231,8 +223,7 @@ function entry(operation: Operation, potId: string, cents: Cents, grantId?: stri
 }
 
 function checkAllocate(state: LedgerState, operation: Allocate): CheckResult {
-  const refusal =
-    amountRefusal(operation.cents) ?? potRefusal(state, operation.potId, operation.date, UNTIL_END);
+  const refusal = amountRefusal(operation.cents) ?? potRefusal(state, operation.potId, operation.date, UNTIL_END);
   if (refusal) return refusal;
   return ok({ entries: [entry(operation, operation.potId, operation.cents)] });
 }
@@ -285,7 +276,10 @@ function checkPayOrRelease(state: LedgerState, operation: PayOrRelease): CheckRe
       return refuse("exceeds_outstanding", { grantId, outstanding, requested: operation.cents });
     }
     // Largest remainder over the outstanding amounts: no part can exceed its pot's outstanding.
-    const split = splitByShares(operation.cents, pots.map((b) => b.outstanding));
+    const split = splitByShares(
+      operation.cents,
+      pots.map((b) => b.outstanding),
+    );
     parts = pots.map((b, i) => ({ potId: b.potId, cents: split[i]! }));
   }
 

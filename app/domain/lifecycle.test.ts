@@ -139,10 +139,7 @@ describe("effects", () => {
   it("an answer to a question goes back to the bureau", () => {
     expect(decide(facts({ status: "needs_info" }), { type: "submit" }, ACTORS.supporter, context)).toMatchObject({
       status: "submitted",
-      effects: [
-        audit("submit", "needs_info", "submitted", { actorUserId: "helper" }),
-        { type: "mail", template: "answer_received", to: "bureau" },
-      ],
+      effects: [audit("submit", "needs_info", "submitted", { actorUserId: "helper" }), { type: "mail", template: "answer_received", to: "bureau" }],
     });
   });
 
@@ -164,9 +161,11 @@ describe("effects", () => {
     expect(decide(anonymousQuestion, { type: "submit" }, ACTORS.anonymous, context)).toMatchObject({
       reason: "not_signed_in",
     });
-    expect(decide(facts({ status: "draft" }), { type: "submit" }, { userId: "other", roles: ["resident"] }, context)).toEqual(
-      { ok: false, reason: "not_own", action: "submit" },
-    );
+    expect(decide(facts({ status: "draft" }), { type: "submit" }, { userId: "other", roles: ["resident"] }, context)).toEqual({
+      ok: false,
+      reason: "not_own",
+      action: "submit",
+    });
   });
 
   it("take changes only the status", () => {
@@ -184,10 +183,7 @@ describe("effects", () => {
       reason: "reason_required",
     });
     expect(decide(facts(), { type: "ask_question", question: " Welke buurt? " }, reviewer, context)).toMatchObject({
-      effects: [
-        audit("ask_question", "in_review", "needs_info", { reason: "Welke buurt?" }),
-        { type: "mail", template: "question", to: "applicant" },
-      ],
+      effects: [audit("ask_question", "in_review", "needs_info", { reason: "Welke buurt?" }), { type: "mail", template: "question", to: "applicant" }],
     });
   });
 
@@ -215,10 +211,7 @@ describe("effects", () => {
       ok: true,
       status: "declined",
       changes: {},
-      effects: [
-        audit("decline", "in_review", "declined", { reason: "Geen inwoner." }),
-        { type: "mail", template: "decision", to: "applicant" },
-      ],
+      effects: [audit("decline", "in_review", "declined", { reason: "Geen inwoner." }), { type: "mail", template: "decision", to: "applicant" }],
     });
   });
 

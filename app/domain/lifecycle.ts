@@ -143,12 +143,7 @@ export const TRANSITIONS: Readonly<Record<LifecycleActionType, Transition>> = {
 };
 
 /** Status, permission and conflict checks: whether this actor may take this step now at all. */
-function gate(
-  facts: ApplicationFacts,
-  type: LifecycleActionType,
-  actor: Actor,
-  context: LifecycleContext,
-): LifecycleRefusal | null {
+function gate(facts: ApplicationFacts, type: LifecycleActionType, actor: Actor, context: LifecycleContext): LifecycleRefusal | null {
   const transition = TRANSITIONS[type];
   if (!transition.from.includes(facts.status)) {
     return refuse("not_allowed_in_status", { status: facts.status, action: type });
@@ -171,9 +166,7 @@ function gate(
 
 /** The action types this actor may try now (for buttons); payload rules are checked by decide. */
 export function availableActions(facts: ApplicationFacts, actor: Actor, context: LifecycleContext): LifecycleActionType[] {
-  return (Object.keys(TRANSITIONS) as LifecycleActionType[]).filter(
-    (type) => gate(facts, type, actor, context) === null,
-  );
+  return (Object.keys(TRANSITIONS) as LifecycleActionType[]).filter((type) => gate(facts, type, actor, context) === null);
 }
 
 /** Which rules an approval of `grantedCents` steps outside of. */
@@ -185,12 +178,7 @@ export function overrideRules(facts: ApplicationFacts, grantedCents: Cents, cont
   return rules;
 }
 
-export function decide(
-  facts: ApplicationFacts,
-  action: LifecycleAction,
-  actor: Actor,
-  context: LifecycleContext,
-): Decision {
+export function decide(facts: ApplicationFacts, action: LifecycleAction, actor: Actor, context: LifecycleContext): Decision {
   const refused = gate(facts, action.type, actor, context);
   if (refused) return refused;
 
@@ -201,8 +189,7 @@ export function decide(
   let to = TRANSITIONS[action.type].to;
   let reason: string | null = null;
   let override: Override | null = null;
-  const mail = (template: MailTemplate, recipient: "applicant" | "bureau" = "applicant") =>
-    mails.push({ type: "mail", template, to: recipient });
+  const mail = (template: MailTemplate, recipient: "applicant" | "bureau" = "applicant") => mails.push({ type: "mail", template, to: recipient });
 
   switch (action.type) {
     // "take" changes only the status.

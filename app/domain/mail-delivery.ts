@@ -17,10 +17,7 @@ export function retryDelayMs(failedAttempts: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** (Math.max(1, failedAttempts) - 1), LONGEST_RETRY_MS);
 }
 
-export type FailureOutcome =
-  | { status: "pending"; nextAttemptAt: Date }
-  | { status: "failed" }
-  | { status: "expired" };
+export type FailureOutcome = { status: "pending"; nextAttemptAt: Date } | { status: "failed" } | { status: "expired" };
 
 /** What a mail becomes after a failed try; `attempts` counts that try. */
 export function afterFailedAttempt(input: { attempts: number; at: Date; expiresAt: Date | null }): FailureOutcome {

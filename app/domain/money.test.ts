@@ -217,21 +217,17 @@ describe("properties", () => {
 
   it("a split's parts add up exactly, none negative, each within a cent of its share", () => {
     fc.assert(
-      fc.property(
-        fc.integer({ min: 0, max: 10 ** 12 }),
-        fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 8 }),
-        (total, raw) => {
-          const shares = raw.some((share) => share > 0) ? raw : [...raw, 1];
-          const parts = splitByShares(total, shares);
-          const sum = shares.reduce((a, b) => a + b, 0);
-          expect(parts).toHaveLength(shares.length);
-          expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
-          parts.forEach((part, i) => {
-            expect(Number.isSafeInteger(part) && part >= 0).toBe(true);
-            expect(Math.abs(part - (total * shares[i]!) / sum)).toBeLessThan(1.000001);
-          });
-        },
-      ),
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.array(fc.integer({ min: 0, max: 10 ** 9 }), { minLength: 1, maxLength: 8 }), (total, raw) => {
+        const shares = raw.some((share) => share > 0) ? raw : [...raw, 1];
+        const parts = splitByShares(total, shares);
+        const sum = shares.reduce((a, b) => a + b, 0);
+        expect(parts).toHaveLength(shares.length);
+        expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
+        parts.forEach((part, i) => {
+          expect(Number.isSafeInteger(part) && part >= 0).toBe(true);
+          expect(Math.abs(part - (total * shares[i]!) / sum)).toBeLessThan(1.000001);
+        });
+      }),
     );
   });
 });
@@ -268,12 +264,18 @@ describe("splitByShares", () => {
 });
 
 describe("isCents", () => {
-  it.each([[0, true], [-5, true], [125050, true], [1.5, false], [Number.NaN, false], ["5", false], [null, false], [2 ** 53, false]])(
-    "%j → %s",
-    (value, expected) => {
-      expect(isCents(value)).toBe(expected);
-    },
-  );
+  it.each([
+    [0, true],
+    [-5, true],
+    [125050, true],
+    [1.5, false],
+    [Number.NaN, false],
+    ["5", false],
+    [null, false],
+    [2 ** 53, false],
+  ])("%j → %s", (value, expected) => {
+    expect(isCents(value)).toBe(expected);
+  });
 });
 
 describe("basis points", () => {
@@ -317,12 +319,19 @@ describe("basis points", () => {
     expect(() => shareOfCents(100, Number.NaN)).toThrow(RangeError);
   });
 
-  it.each([[0, true], [1, true], [70, true], [10_000, true], [10_001, false], [-1, false], [0.5, false], ["70", false], [null, false]])(
-    "isBasisPoints(%j) → %s",
-    (value, expected) => {
-      expect(isBasisPoints(value)).toBe(expected);
-    },
-  );
+  it.each([
+    [0, true],
+    [1, true],
+    [70, true],
+    [10_000, true],
+    [10_001, false],
+    [-1, false],
+    [0.5, false],
+    ["70", false],
+    [null, false],
+  ])("isBasisPoints(%j) → %s", (value, expected) => {
+    expect(isBasisPoints(value)).toBe(expected);
+  });
 
   it.each([
     [70, "0,7%", "0.7%"],

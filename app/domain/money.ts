@@ -22,17 +22,9 @@ import { refuse } from "./result";
 
 export type Cents = number; // integer euro cents, never a float amount
 
-export type AmountRefusalReason =
-  | "empty"
-  | "not_a_number"
-  | "negative"
-  | "too_many_decimals"
-  | "above_maximum"
-  | "ambiguous";
+export type AmountRefusalReason = "empty" | "not_a_number" | "negative" | "too_many_decimals" | "above_maximum" | "ambiguous";
 
-export type ParseAmountResult =
-  | { ok: true; cents: Cents }
-  | { ok: false; reason: AmountRefusalReason; maxCents?: Cents; suggestion?: Cents };
+export type ParseAmountResult = { ok: true; cents: Cents } | { ok: false; reason: AmountRefusalReason; maxCents?: Cents; suggestion?: Cents };
 
 /** € 9.999.999.999.999,99: the largest amount parseAmount accepts (13 digits of euros). */
 export const MAX_PARSABLE_CENTS: Cents = 999_999_999_999_999;
@@ -108,11 +100,7 @@ function ungroup(digits: string, separator: "." | "," | ""): string | null {
  * "€ -5,00" / "-€5.00". `trimZeroCents` gives "€ 1.250" for whole euros (dashboards).
  * Throws a RangeError for a non-integer: that is a programming error, not a user's.
  */
-export function formatCents(
-  cents: Cents,
-  locale: "nl" | "en",
-  options: { trimZeroCents?: boolean } = {},
-): string {
+export function formatCents(cents: Cents, locale: "nl" | "en", options: { trimZeroCents?: boolean } = {}): string {
   if (!isCents(cents)) throw new RangeError(`formatCents: ${cents} is not a whole number of cents`);
   const abs = Math.abs(cents);
   const [group, point] = locale === "nl" ? [".", ","] : [",", "."];
@@ -142,9 +130,7 @@ export function splitByShares(total: Cents, shares: readonly number[]): Cents[] 
   const exact = shares.map((share) => amount * BigInt(share));
   const parts = exact.map((value) => value / sum);
   let left = amount - parts.reduce((acc, part) => acc + part, 0n);
-  const byRemainder = exact
-    .map((value, index) => ({ index, remainder: value % sum }))
-    .sort((a, b) => Number(b.remainder - a.remainder)); // stable: ties keep the earlier share first
+  const byRemainder = exact.map((value, index) => ({ index, remainder: value % sum })).sort((a, b) => Number(b.remainder - a.remainder)); // stable: ties keep the earlier share first
   for (const { index } of byRemainder) {
     if (left === 0n) break;
     parts[index]! += 1n;

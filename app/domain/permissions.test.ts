@@ -27,9 +27,7 @@ const EXPECTED: Record<Action, string> = {
 };
 
 function actorWith(role: Role): Actor {
-  return role === "anonymous"
-    ? { userId: null, roles: [] }
-    : { userId: "u1", roles: [role], organisationId: "org1" };
+  return role === "anonymous" ? { userId: null, roles: [] } : { userId: "u1", roles: [role], organisationId: "org1" };
 }
 
 const MINE = { ownerUserIds: ["u1", null], organisationId: "org1" };

@@ -98,8 +98,7 @@ export function can(actor: Actor, action: Action, resource?: Resource): Permissi
   // userId is not null here: an anonymous actor only ever gets scope "any".
   const owns = scopes.includes("own") && (resource.ownerUserIds?.includes(actor.userId) ?? false);
   const organisation = actor.organisationId ?? null;
-  const sameOrganisation =
-    scopes.includes("own_organisation") && organisation !== null && organisation === resource.organisationId;
+  const sameOrganisation = scopes.includes("own_organisation") && organisation !== null && organisation === resource.organisationId;
   if (owns || sameOrganisation) return ALLOWED;
   return { allowed: false, reason: scopes.includes("own") ? "not_own" : "not_own_organisation" };
 }

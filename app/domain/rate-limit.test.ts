@@ -56,7 +56,12 @@ describe("the budgets", () => {
   it("bound the events in a period by each window", () => {
     expect(maxEventsIn(DAY, [{ ms: HOUR, max: 10 }])).toBe(240);
     expect(maxEventsIn(DAY + 1, [{ ms: DAY, max: 20 }])).toBe(40);
-    expect(maxEventsIn(DAY, [{ ms: HOUR, max: 10 }, { ms: DAY, max: 20 }])).toBe(20);
+    expect(
+      maxEventsIn(DAY, [
+        { ms: HOUR, max: 10 },
+        { ms: DAY, max: 20 },
+      ]),
+    ).toBe(20);
   });
 
   it("keep a year of guessing one address's 6-digit codes below 0.1 % success", () => {

@@ -15,17 +15,12 @@ export type Refusal<Reason extends string = string, Data extends object = NoFiel
 /** A "yes" carrying its payload fields next to `ok: true`. */
 export type Ok<Payload extends object = NoFields> = { readonly ok: true } & Payload;
 
-export type Result<Payload extends object, Reason extends string = string, Data extends object = NoFields> =
-  | Ok<Payload>
-  | Refusal<Reason, Data>;
+export type Result<Payload extends object, Reason extends string = string, Data extends object = NoFields> = Ok<Payload> | Refusal<Reason, Data>;
 
 export function ok<Payload extends object>(payload: Payload): Ok<Payload> {
   return { ok: true, ...payload };
 }
 
-export function refuse<Reason extends string, Data extends object = NoFields>(
-  reason: Reason,
-  data?: Data,
-): Refusal<Reason, Data> {
+export function refuse<Reason extends string, Data extends object = NoFields>(reason: Reason, data?: Data): Refusal<Reason, Data> {
   return { ...(data as Data), ok: false, reason };
 }

@@ -53,15 +53,11 @@ describe("proposeSplit: the default rule", () => {
         { potId: "alwel-2025", cents: 200 },
       ],
     });
-    const thirds = proposeSplit(
-      [rijk, alwel, gemeente],
-      grant({ cents: 100 }),
-      [
-        { potId: "gemeente-2025", shareBasisPoints: 3_300 },
-        { potId: "alwel-2025", shareBasisPoints: 3_300 },
-        { potId: "rijk-2025", shareBasisPoints: 3_400 },
-      ],
-    );
+    const thirds = proposeSplit([rijk, alwel, gemeente], grant({ cents: 100 }), [
+      { potId: "gemeente-2025", shareBasisPoints: 3_300 },
+      { potId: "alwel-2025", shareBasisPoints: 3_300 },
+      { potId: "rijk-2025", shareBasisPoints: 3_400 },
+    ]);
     expect(thirds).toMatchObject({
       parts: [
         { potId: "rijk-2025", cents: 34 },
@@ -374,7 +370,12 @@ describe("proposeSplit: refusals", () => {
       date: "2025-02-29",
     });
     const bad = (rule: RuleLine[]) => proposeSplit([rijk], grant(), rule);
-    expect(bad([{ funderKind: "rijk", shareBasisPoints: 8_000 }, { funderKind: "partner", shareBasisPoints: 2_100 }])).toEqual({
+    expect(
+      bad([
+        { funderKind: "rijk", shareBasisPoints: 8_000 },
+        { funderKind: "partner", shareBasisPoints: 2_100 },
+      ]),
+    ).toEqual({
       ok: false,
       reason: "invalid_rule",
       sumBasisPoints: 10_100,
@@ -429,18 +430,16 @@ describe("proposeSplit: properties", () => {
       { maxLength: 6 },
     )
     .map((list) =>
-      list.map(
-        (p, i): SplitPot => ({
-          id: `pot-${i}`,
-          name: `Pot ${i}`,
-          funderKind: p.funderKind,
-          periodStart: p.period[0]!,
-          periodEnd: p.period[1]!,
-          availableCents: p.availableCents,
-          earmarks: p.earmarks,
-          priority: p.priority,
-        }),
-      ),
+      list.map((p, i): SplitPot => ({
+        id: `pot-${i}`,
+        name: `Pot ${i}`,
+        funderKind: p.funderKind,
+        periodStart: p.period[0]!,
+        periodEnd: p.period[1]!,
+        availableCents: p.availableCents,
+        earmarks: p.earmarks,
+        priority: p.priority,
+      })),
     );
   const grantArb = fc.record({
     cents: fc.integer({ min: 1, max: 120_000 }),
@@ -489,9 +488,7 @@ describe("proposeSplit: properties", () => {
             expect(fits(p, g)).toBe(true);
             expect(part.cents).toBeLessThanOrEqual(capOf(p, g));
           }
-          expect(result.parts.map((p) => p.potId)).toEqual(
-            ordered.filter((p) => result.parts.some((x) => x.potId === p.id)).map((p) => p.id),
-          );
+          expect(result.parts.map((p) => p.potId)).toEqual(ordered.filter((p) => result.parts.some((x) => x.potId === p.id)).map((p) => p.id));
           expect(capacity).toBeGreaterThanOrEqual(g.cents);
         } else if (result.reason === "no_eligible_pot") {
           expect(fitting).toEqual([]);

@@ -53,9 +53,7 @@ export type SplitGrant = Readonly<{
 }>;
 
 /** One line of the default rule, its share in whole basis points; all lines together ≤ 10 000 (100 %). */
-export type RuleLine =
-  | Readonly<{ potId: string; shareBasisPoints: BasisPoints }>
-  | Readonly<{ funderKind: FunderKind; shareBasisPoints: BasisPoints }>;
+export type RuleLine = Readonly<{ potId: string; shareBasisPoints: BasisPoints }> | Readonly<{ funderKind: FunderKind; shareBasisPoints: BasisPoints }>;
 
 /** Why a pot pays what it pays (or nothing), with the data its message needs. */
 export type PotReason =

@@ -121,7 +121,7 @@ export function amsterdamDate(instant: Date): string {
 /** The `count`-th working day after `date` (count 0: `date` itself). */
 export function addWorkingDays(date: string, count: number, calendar: WorkdayCalendar = {}): string {
   let day = date;
-  for (let left = count; left > 0; ) {
+  for (let left = count; left > 0;) {
     day = addDays(day, 1);
     if (isWorkingDay(day, calendar)) left -= 1;
   }
@@ -143,19 +143,10 @@ export function workingDaysAge(submittedAt: Date, now: Date, calendar: WorkdayCa
 }
 
 /** The last day on which an answer is on time. */
-export function dueDate(
-  submittedAt: Date,
-  targetDays: number = DEFAULT_TARGET_WORKING_DAYS,
-  calendar: WorkdayCalendar = {},
-): string {
+export function dueDate(submittedAt: Date, targetDays: number = DEFAULT_TARGET_WORKING_DAYS, calendar: WorkdayCalendar = {}): string {
   return addWorkingDays(amsterdamDate(submittedAt), targetDays, calendar);
 }
 
-export function isOverdue(
-  submittedAt: Date,
-  now: Date,
-  targetDays: number = DEFAULT_TARGET_WORKING_DAYS,
-  calendar: WorkdayCalendar = {},
-): boolean {
+export function isOverdue(submittedAt: Date, now: Date, targetDays: number = DEFAULT_TARGET_WORKING_DAYS, calendar: WorkdayCalendar = {}): boolean {
   return amsterdamDate(now) > dueDate(submittedAt, targetDays, calendar);
 }

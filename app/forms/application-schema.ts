@@ -68,7 +68,12 @@ export function applicationSchema(ctx: ApplicationFormContext) {
       name: text(t, "form.error.nameRequired", LIMITS.name, "form.error.nameTooLong"),
       email: ctx.onBehalf ? email.optional() : email,
       phone: ctx.onBehalf
-        ? z.string().trim().max(30, t("form.error.phoneInvalid")).refine((v) => PHONE.test(v.replace(/[\s-]/g, "")), t("form.error.phoneInvalid")).optional()
+        ? z
+            .string()
+            .trim()
+            .max(30, t("form.error.phoneInvalid"))
+            .refine((v) => PHONE.test(v.replace(/[\s-]/g, "")), t("form.error.phoneInvalid"))
+            .optional()
         : z.undefined().optional().catch(undefined),
       areaId: z.string({ error: t("form.error.areaRequired") }).refine((id) => areaIds.includes(id), t("form.error.areaUnknown", { areas: areaNames })),
       title: text(t, "form.error.titleRequired", LIMITS.title, "form.error.titleTooLong"),
@@ -77,11 +82,15 @@ export function applicationSchema(ctx: ApplicationFormContext) {
         .trim()
         .min(LIMITS.descriptionMin, t("form.error.descriptionTooShort", { min: LIMITS.descriptionMin }))
         .superRefine((v, c) => {
-          if (v.length > LIMITS.description) c.addIssue({ code: "custom", message: t("form.error.descriptionTooLong", { max: LIMITS.description, count: v.length }) });
+          if (v.length > LIMITS.description)
+            c.addIssue({ code: "custom", message: t("form.error.descriptionTooLong", { max: LIMITS.description, count: v.length }) });
         })
         .refine((v) => !hasMarkup(v), t("form.error.noHtml")),
       factorIds: z
-        .array(z.string().refine((id) => ctx.factorIds.includes(id), t("form.error.factorUnknown")), { error: t("form.error.factorsRequired") })
+        .array(
+          z.string().refine((id) => ctx.factorIds.includes(id), t("form.error.factorUnknown")),
+          { error: t("form.error.factorsRequired") },
+        )
         .min(1, t("form.error.factorsRequired"))
         .max(ctx.factorIds.length, t("form.error.factorUnknown"))
         .transform((ids) => [...new Set(ids)]),
@@ -102,7 +111,10 @@ export function applicationSchema(ctx: ApplicationFormContext) {
         .transform(Number)
         .refine((n) => n >= 1 && n <= LIMITS.participants, t("form.error.participantsRange", { max: LIMITS.participants })),
       amount: amountField(ctx),
-      costLines: z.array(costLine).max(LIMITS.costLines, t("form.error.tooManyCostLines", { max: LIMITS.costLines })).optional(),
+      costLines: z
+        .array(costLine)
+        .max(LIMITS.costLines, t("form.error.tooManyCostLines", { max: LIMITS.costLines }))
+        .optional(),
       publicConsent: z.enum(["yes", "no"], { error: t("form.error.consentRequired") }),
     })
     .superRefine((data, c) => {
@@ -161,7 +173,8 @@ export function draftSchema(ctx: Pick<ApplicationFormContext, "t" | "factorIds">
       .string()
       .trim()
       .superRefine((v, c) => {
-        if (v.length > LIMITS.description) c.addIssue({ code: "custom", message: t("form.error.descriptionTooLong", { max: LIMITS.description, count: v.length }) });
+        if (v.length > LIMITS.description)
+          c.addIssue({ code: "custom", message: t("form.error.descriptionTooLong", { max: LIMITS.description, count: v.length }) });
       })
       .optional(),
     activityDate: picked(40),

@@ -28,7 +28,12 @@ export type RefusalReplyOptions<R extends string> = {
 };
 
 /** Where a refusal goes and what it says: for actions that need the text itself (say a 429 notice). */
-export function placeRefusal<R extends string>(refusal: { reason: R }, words: RefusalWords<R>, t: Translate, params?: MessageParams): { field: string | null; message: string } {
+export function placeRefusal<R extends string>(
+  refusal: { reason: R },
+  words: RefusalWords<R>,
+  t: Translate,
+  params?: MessageParams,
+): { field: string | null; message: string } {
   const place = words[refusal.reason];
   const { key, field } = typeof place === "string" ? { key: place, field: undefined } : place;
   return { field: field ?? null, message: t(key, params) };

@@ -13,8 +13,34 @@ import * as lifecycle from "./sections/lifecycle";
 import * as forms from "./sections/forms";
 import * as bureauLayout from "./sections/bureau-layout";
 
-const nl = { ...common.nl, ...application.nl, ...auth.nl, ...domainA.nl, ...domainB.nl, ...security.nl, ...statusLink.nl, ...mailAdmin.nl, ...limits.nl, ...lifecycle.nl, ...forms.nl, ...bureauLayout.nl };
+const nl = {
+  ...common.nl,
+  ...application.nl,
+  ...auth.nl,
+  ...domainA.nl,
+  ...domainB.nl,
+  ...security.nl,
+  ...statusLink.nl,
+  ...mailAdmin.nl,
+  ...limits.nl,
+  ...lifecycle.nl,
+  ...forms.nl,
+  ...bureauLayout.nl,
+};
 export type MessageKey = keyof typeof nl;
-const en: Record<MessageKey, string> = { ...common.en, ...application.en, ...auth.en, ...domainA.en, ...domainB.en, ...security.en, ...statusLink.en, ...mailAdmin.en, ...limits.en, ...lifecycle.en, ...forms.en, ...bureauLayout.en };
+const en: Record<MessageKey, string> = {
+  ...common.en,
+  ...application.en,
+  ...auth.en,
+  ...domainA.en,
+  ...domainB.en,
+  ...security.en,
+  ...statusLink.en,
+  ...mailAdmin.en,
+  ...limits.en,
+  ...lifecycle.en,
+  ...forms.en,
+  ...bureauLayout.en,
+};
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -248,10 +248,16 @@ export async function listAllApplications(
   db: DB,
   opts: { page: number; pageSize: number },
 ): Promise<{ rows: ApplicationRow[]; total: number; page: number; pages: number }> {
-  const counted = await db.selectFrom("applications").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const counted = await db
+    .selectFrom("applications")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   const total = Number(counted.n);
   const pages = Math.max(1, Math.ceil(total / opts.pageSize));
   const page = Math.min(Math.max(1, Math.trunc(opts.page)), pages);
-  const found = await rows(db).limit(opts.pageSize).offset((page - 1) * opts.pageSize).execute();
+  const found = await rows(db)
+    .limit(opts.pageSize)
+    .offset((page - 1) * opts.pageSize)
+    .execute();
   return { rows: found, total, page, pages };
 }

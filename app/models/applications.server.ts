@@ -95,7 +95,10 @@ async function submitIn(trx: Tx, input: ApplicationInput, ctx: SubmitContext): P
       first_approver_user_id: null,
     })
     .execute();
-  await trx.insertInto("application_factors").values(input.factorIds.map((factor_id) => ({ application_id: id, factor_id }))).execute();
+  await trx
+    .insertInto("application_factors")
+    .values(input.factorIds.map((factor_id) => ({ application_id: id, factor_id })))
+    .execute();
   if (input.costLines.length > 0) {
     await trx
       .insertInto("application_cost_lines")
@@ -104,7 +107,14 @@ async function submitIn(trx: Tx, input: ApplicationInput, ctx: SubmitContext): P
   }
 
   // The same step as every other: the lifecycle decides the status, the audit entry and the mails.
-  const step = await applyLifecycleStep(trx, id, { type: "submit" }, ctx.user, { settings: ctx.settings, statusUrl: `${ctx.settings.publicUrl}/status/${statusToken}` }, ctx.now);
+  const step = await applyLifecycleStep(
+    trx,
+    id,
+    { type: "submit" },
+    ctx.user,
+    { settings: ctx.settings, statusUrl: `${ctx.settings.publicUrl}/status/${statusToken}` },
+    ctx.now,
+  );
   // Anyone may send a new application, so a "no" here is a bug: throwing rolls everything back.
   if (!step.ok) throw new Error(`Submitting refused by the lifecycle: ${step.reason}`);
 

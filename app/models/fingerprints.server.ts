@@ -10,7 +10,16 @@ export const REPEAT_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** What makes two sendings "the same application": who, what, where, when and how much. */
 export function contentFingerprint(input: ApplicationInput): string {
   const who = (input.email ?? input.phone ?? "").trim().toLowerCase();
-  const fields = [who, input.name.trim().toLowerCase(), input.areaId, input.title.trim(), input.description.trim(), input.activityDate, input.requestedCents, [...input.factorIds].sort().join(",")];
+  const fields = [
+    who,
+    input.name.trim().toLowerCase(),
+    input.areaId,
+    input.title.trim(),
+    input.description.trim(),
+    input.activityDate,
+    input.requestedCents,
+    [...input.factorIds].sort().join(","),
+  ];
   return hashToken(JSON.stringify(fields));
 }
 
@@ -20,7 +29,9 @@ export async function findRepeat(db: DB, input: ApplicationInput, now: Date): Pr
   const existing = await db
     .selectFrom("applications")
     .select("reference")
-    .where((eb) => eb.or([eb("submission_key", "=", input.submissionKey), eb.and([eb("content_hash", "=", contentFingerprint(input)), eb("submitted_at", ">", since)])]))
+    .where((eb) =>
+      eb.or([eb("submission_key", "=", input.submissionKey), eb.and([eb("content_hash", "=", contentFingerprint(input)), eb("submitted_at", ">", since)])]),
+    )
     .executeTakeFirst();
   return existing?.reference ?? null;
 }

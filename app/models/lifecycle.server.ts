@@ -5,7 +5,16 @@
 // refusal comes back as a value. Routes call applyLifecycleAction; a model that already holds the
 // lock (submission) calls applyLifecycleStep with its transaction.
 import type { DB, Tx } from "~/services/db.server";
-import { decide, FINAL_STATUSES, type ApplicationFacts, type ApplicationStatus, type Effect, type LifecycleAction, type LifecycleActionType, type LifecycleRefusal } from "~/domain/lifecycle";
+import {
+  decide,
+  FINAL_STATUSES,
+  type ApplicationFacts,
+  type ApplicationStatus,
+  type Effect,
+  type LifecycleAction,
+  type LifecycleActionType,
+  type LifecycleRefusal,
+} from "~/domain/lifecycle";
 import { refuse, type Refusal } from "~/domain/result";
 import { translator } from "~/i18n/translate";
 import { lifecycleMail } from "../../emails/registry";
@@ -23,9 +32,7 @@ export type StepInput = {
 };
 
 export type StepResult =
-  | { ok: true; reference: string; from: ApplicationStatus; status: ApplicationStatus; action: LifecycleActionType }
-  | LifecycleRefusal
-  | Refusal<"not_found">;
+  { ok: true; reference: string; from: ApplicationStatus; status: ApplicationStatus; action: LifecycleActionType } | LifecycleRefusal | Refusal<"not_found">;
 
 export function applyLifecycleAction(
   db: DB,

@@ -27,10 +27,7 @@ function codeHash(email: string, code: string): string {
 
 export type IssueResult = { ok: true } | { ok: false; reason: "rate_limited"; retryAt: Date };
 
-export async function issueLoginCode(
-  db: DB,
-  input: { email: string; ip: string; now: Date; t: Translate; linkBase: string },
-): Promise<IssueResult> {
+export async function issueLoginCode(db: DB, input: { email: string; ip: string; now: Date; t: Translate; linkBase: string }): Promise<IssueResult> {
   const email = normaliseEmail(input.email);
   const at = input.now.toISOString();
   return db.transaction().execute(async (trx) => {
@@ -105,10 +102,7 @@ async function lockOut(trx: Tx, input: { email: string; retryAt: Date; now: Date
   await enqueueMail(trx, { to: input.email, template: "sign-in-locked", rendered, at });
 }
 
-export async function verifyLoginCode(
-  db: DB,
-  input: { email: string; code: string; now: Date; locale?: Locale; linkBase?: string },
-): Promise<VerifyResult> {
+export async function verifyLoginCode(db: DB, input: { email: string; code: string; now: Date; locale?: Locale; linkBase?: string }): Promise<VerifyResult> {
   const email = normaliseEmail(input.email);
   const at = input.now.toISOString();
   return db.transaction().execute(async (trx) => {
@@ -127,7 +121,11 @@ export async function verifyLoginCode(
       .executeTakeFirst();
     if (!newest || newest.attempts >= MAX_ATTEMPTS_PER_CODE) return { ok: false, reason: "invalid" } as const;
     // Count the attempt first, so a refused guess still uses up a try.
-    await trx.updateTable("login_codes").set((eb) => ({ attempts: eb("attempts", "+", 1) })).where("id", "=", newest.id).execute();
+    await trx
+      .updateTable("login_codes")
+      .set((eb) => ({ attempts: eb("attempts", "+", 1) }))
+      .where("id", "=", newest.id)
+      .execute();
     if (newest.code_hash === codeHash(email, input.code)) return { ok: true, userId: await consume(trx, email, at, "code") } as const;
 
     await recordEvent(trx, "sign_in.failure.address", email, input.now);

@@ -78,7 +78,11 @@ export async function expireOverdue(db: DB, at: string): Promise<Pick<OutboxRow,
       await trx
         .updateTable("outbox")
         .set({ ...CLEARED, status: "expired" })
-        .where("id", "in", rows.map((r) => r.id))
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.id),
+        )
         .execute();
     }
     return rows;
@@ -115,11 +119,7 @@ export async function markFailed(db: DB, row: OutboxRow, at: Date, error: string
 
 /** Deletes delivered and dropped mails created before `before`. Dead letters stay until sent again. */
 export async function purgeFinished(db: DB, before: string): Promise<number> {
-  const result = await db
-    .deleteFrom("outbox")
-    .where("status", "in", ["sent", "expired"])
-    .where("created_at", "<", before)
-    .executeTakeFirst();
+  const result = await db.deleteFrom("outbox").where("status", "in", ["sent", "expired"]).where("created_at", "<", before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -41,13 +41,20 @@ async function verdict(db: DB, bucket: Bucket, hash: string, now: Date): Promise
     .where("key_hash", "=", hash)
     .where("at", ">", since)
     .execute();
-  const result = budgetVerdict(rows.map((r) => Date.parse(r.at)), windows, now.getTime());
+  const result = budgetVerdict(
+    rows.map((r) => Date.parse(r.at)),
+    windows,
+    now.getTime(),
+  );
   return result.allowed ? { ok: true } : { ok: false, retryAt: new Date(result.retryAt) };
 }
 
 /** Counts one event for this key (a wrong code, a sent mail, a stored application). */
 export async function recordEvent(trx: Tx, bucket: Bucket, key: string, now: Date): Promise<void> {
-  await trx.insertInto("rate_limit_events").values({ id: newId(), bucket, key_hash: keyHash(bucket, key), at: now.toISOString() }).execute();
+  await trx
+    .insertInto("rate_limit_events")
+    .values({ id: newId(), bucket, key_hash: keyHash(bucket, key), at: now.toISOString() })
+    .execute();
 }
 
 /** Checks several budgets and counts one event in each, but only when all of them have room. */

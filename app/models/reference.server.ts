@@ -16,12 +16,7 @@ export async function listEligibleAreas(db: DB): Promise<Area[]> {
 }
 
 export async function listFactors(db: DB, locale: Locale): Promise<Factor[]> {
-  const rows = await db
-    .selectFrom("factors")
-    .selectAll()
-    .where("active", "=", 1)
-    .orderBy("sort_order")
-    .execute();
+  const rows = await db.selectFrom("factors").selectAll().where("active", "=", 1).orderBy("sort_order").execute();
   return rows.map((r) => ({
     id: r.id,
     name: locale === "en" ? r.name_en : r.name_nl,

@@ -37,7 +37,13 @@ export async function readSession(db: DB, id: string, now: Date): Promise<Sessio
   if (!row) return null;
   const lastSeenAt = Date.parse(row.last_seen_at);
   const state = sessionState(
-    { createdAt: Date.parse(row.created_at), lastSeenAt, idleMs: row.idle_ms, absoluteMs: row.absolute_ms, revokedAt: row.revoked_at ? Date.parse(row.revoked_at) : null },
+    {
+      createdAt: Date.parse(row.created_at),
+      lastSeenAt,
+      idleMs: row.idle_ms,
+      absoluteMs: row.absolute_ms,
+      revokedAt: row.revoked_at ? Date.parse(row.revoked_at) : null,
+    },
     now.getTime(),
   );
   if (state !== "active") return null;

@@ -45,7 +45,15 @@ export async function findOrCreateResident(trx: Tx, email: string, name: string,
   const id = newId();
   await trx.insertInto("users").values({ id, email: address, name, organisation_id: null, created_at: at }).execute();
   await trx.insertInto("user_roles").values({ user_id: id, role: "resident" }).execute();
-  await writeAudit(trx, { at, actor: { userId: id, label: address }, action: "user.created", entityType: "user", entityId: id, before: null, after: { roles: ["resident"], via: "sign_in" } });
+  await writeAudit(trx, {
+    at,
+    actor: { userId: id, label: address },
+    action: "user.created",
+    entityType: "user",
+    entityId: id,
+    before: null,
+    after: { roles: ["resident"], via: "sign_in" },
+  });
   return { id, created: true };
 }
 

@@ -40,8 +40,7 @@ export default function Home() {
         <li>{t("home.how.step3")}</li>
       </ol>
       <p>
-        {t("home.followUp")}{" "}
-        <Link to="/mijn-aanvragen">{t("home.followUpLink")}</Link>
+        {t("home.followUp")} <Link to="/mijn-aanvragen">{t("home.followUpLink")}</Link>
       </p>
     </>
   );

@@ -66,7 +66,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
         if (honeypotFilled(form)) return draftSaved(request, String(form.get("email") ?? "").trim());
         const submission = parseWithZod(form, { schema: draftSchema(ctx) });
         if (submission.status !== "success") return data({ result: submission.reply(), limited: null }, { status: 400 });
-        const saved = await saveDraft(db, { email: submission.value.email, payload: submission.value, previousToken: draftToken, user, t: ctx.t, now: now(), publicUrl: config().publicUrl, ip });
+        const saved = await saveDraft(db, {
+          email: submission.value.email,
+          payload: submission.value,
+          previousToken: draftToken,
+          user,
+          t: ctx.t,
+          now: now(),
+          publicUrl: config().publicUrl,
+          ip,
+        });
         if (!saved.ok) return tooMany("limits.draft.tooMany", saved.retryAt, submission.reply());
         kickMailWorker();
         return draftSaved(request, submission.value.email);
@@ -79,7 +88,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
           // A conform intent (such as "add a cost line") is not an error: answer 200 with the updated form.
           return data({ result: submission.reply(), limited: null }, { status: submission.status === "error" ? 400 : 200 });
         }
-        const result = await submitApplicationWithinLimits(db, submission.value, { ip, user, onBehalf: ctx.onBehalf, locale: ctx.locale, now: now(), settings: config(), draftToken });
+        const result = await submitApplicationWithinLimits(db, submission.value, {
+          ip,
+          user,
+          onBehalf: ctx.onBehalf,
+          locale: ctx.locale,
+          now: now(),
+          settings: config(),
+          draftToken,
+        });
         if (!result.ok) return tooMany("limits.form.tooMany", result.retryAt, submission.reply());
         const session = await getSession(request);
         session.set("lastReference", result.reference);

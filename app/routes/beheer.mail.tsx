@@ -43,7 +43,12 @@ export async function action({ request }: ActionFunctionArgs) {
   return dispatchIntent(form, {
     async resend(form) {
       // The id is not typed by anyone: a wrong one is a mail that is no longer in the list.
-      const schema = z.object({ id: z.string({ error: t("mailAdmin.notFound") }).min(1, t("mailAdmin.notFound")).max(100, t("mailAdmin.notFound")) });
+      const schema = z.object({
+        id: z
+          .string({ error: t("mailAdmin.notFound") })
+          .min(1, t("mailAdmin.notFound"))
+          .max(100, t("mailAdmin.notFound")),
+      });
       const submission = parseWithZod(form, { schema });
       if (submission.status !== "success") return data({ result: submission.reply({ formErrors: [t("mailAdmin.notFound")] }) }, { status: 400 });
       const requeued = await requeueDeadLetter(await getDb(), {

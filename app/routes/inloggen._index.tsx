@@ -43,7 +43,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     // Refused only after several mails in the last quarter of an hour: the newest one still works,
     // so the person may type its code (or click its link) instead of waiting.
-    const reply = replyWithRefusal(submission, result, { words: { rate_limited: "limits.signIn.tooMany" }, t, params: { time: formatDateTime(result.retryAt.toISOString(), locale) } });
+    const reply = replyWithRefusal(submission, result, {
+      words: { rate_limited: "limits.signIn.tooMany" },
+      t,
+      params: { time: formatDateTime(result.retryAt.toISOString(), locale) },
+    });
     return data({ result: reply, enterCode: true }, { status: 429, headers: { "Set-Cookie": await commitSession(session) } });
   }
   kickMailWorker();

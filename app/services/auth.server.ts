@@ -78,11 +78,7 @@ export async function requireUser(request: Request): Promise<User> {
 }
 
 /** Signs the user in if needed, then checks the permission table; 403 when it says no. */
-export async function requirePermission(
-  request: Request,
-  action: Action,
-  resource?: Parameters<typeof can>[2],
-): Promise<User> {
+export async function requirePermission(request: Request, action: Action, resource?: Parameters<typeof can>[2]): Promise<User> {
   const user = await requireUser(request);
   if (!can(actorOf(user), action, resource).allowed) throw new Response("Forbidden", { status: 403 });
   return user;

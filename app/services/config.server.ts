@@ -21,7 +21,11 @@ const EnvSchema = z.object({
   MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   BUREAU_EMAIL: z.string().email().optional(),
   MAIL_FROM: z.string().default("Inwonersfonds Roosendaal <inwonersfonds@example.org>"),
-  PUBLIC_URL: z.string().url().refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://").optional(),
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://")
+    .optional(),
   SESSION_SECRET: z.string().min(32).optional(),
   FUND_MAX_AMOUNT_EUROS: z.coerce.number().int().positive().default(5000),
   // An approval above this amount needs a second reviewer (four eyes).

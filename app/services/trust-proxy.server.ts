@@ -21,7 +21,11 @@ export function parseTrustProxy(raw: string | undefined): { ok: true; value: Tru
   const value = raw?.trim() ?? "";
   if (value === "" || value === "false" || value === "0") return { ok: true, value: false };
   if (value === "true") {
-    return { ok: false, message: "\"true\" would let any client choose its own IP address; set the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.1,10.0.0.2 or loopback)." };
+    return {
+      ok: false,
+      message:
+        '"true" would let any client choose its own IP address; set the number of proxies in front (e.g. 1) or their addresses (e.g. 10.0.0.1,10.0.0.2 or loopback).',
+    };
   }
   if (/^\d+$/.test(value)) {
     const hops = Number(value);

@@ -4,7 +4,10 @@ import type { Kysely } from "kysely";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable("applications").addColumn("granted_cents", "integer").execute();
-  await db.schema.alterTable("applications").addColumn("first_approver_user_id", "text", (c) => c.references("users.id")).execute();
+  await db.schema
+    .alterTable("applications")
+    .addColumn("first_approver_user_id", "text", (c) => c.references("users.id"))
+    .execute();
   await db.schema
     .createTable("conflicts_of_interest")
     .addColumn("application_id", "text", (c) => c.notNull().references("applications.id").onDelete("cascade"))

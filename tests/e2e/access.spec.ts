@@ -17,7 +17,9 @@ function referenceOfTitle(title: string): string {
 function referencesNewestFirst(): string[] {
   const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
   try {
-    return (db.prepare("SELECT reference FROM applications ORDER BY submitted_at DESC, reference DESC").all() as { reference: string }[]).map((r) => r.reference);
+    return (db.prepare("SELECT reference FROM applications ORDER BY submitted_at DESC, reference DESC").all() as { reference: string }[]).map(
+      (r) => r.reference,
+    );
   } finally {
     db.close();
   }
@@ -103,7 +105,14 @@ test.describe("toegang", () => {
     // Sent today: the answer is due within 5 working days and is not late.
     await expect(first.getByRole("cell").nth(6)).toHaveText(/^\d{1,2} \w+ \d{4}$/);
     // The oldest demo application was sent almost two weeks ago and is marked late.
-    await expect(rows.filter({ hasText: "IF-2026-0001" }).or(rows.filter({ hasText: "Samen koken in de Kroeven" })).first().getByRole("cell").nth(6)).toContainText("(te laat)");
+    await expect(
+      rows
+        .filter({ hasText: "IF-2026-0001" })
+        .or(rows.filter({ hasText: "Samen koken in de Kroeven" }))
+        .first()
+        .getByRole("cell")
+        .nth(6),
+    ).toContainText("(te laat)");
 
     await first.getByRole("link", { name: reference }).click();
     await expect(page).toHaveURL(new RegExp(`/beheer/aanvragen/${reference}$`));

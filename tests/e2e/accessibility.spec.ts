@@ -68,7 +68,10 @@ test.describe("toegankelijkheid (axe, WCAG 2.2 AA)", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Mijn aanvragen" })).toBeVisible();
     await expect(page.getByRole("link", { name: /^Bekijk aanvraag IF-/ }).first()).toBeVisible();
     await expectNoViolations(page, "/mijn-aanvragen");
-    await page.getByRole("link", { name: /^Bekijk aanvraag IF-/ }).first().click();
+    await page
+      .getByRole("link", { name: /^Bekijk aanvraag IF-/ })
+      .first()
+      .click();
     await expect(page.getByRole("heading", { name: "Waar staat uw aanvraag?" })).toBeVisible();
     await expectNoViolations(page, "/mijn-aanvragen/<reference>");
   });

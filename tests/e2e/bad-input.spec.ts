@@ -30,15 +30,45 @@ async function expectOneError(page: Page, label: string, message: string | RegEx
 test.describe("verkeerde invoer, JavaScript uit (de server beslist)", () => {
   test.use({ javaScriptEnabled: false });
 
-  const cases: { name: string; values: Partial<Record<"amount" | "title" | "date" | "participants" | "description", string>>; label: string; message: string | RegExp }[] = [
+  const cases: {
+    name: string;
+    values: Partial<Record<"amount" | "title" | "date" | "participants" | "description", string>>;
+    label: string;
+    message: string | RegExp;
+  }[] = [
     { name: "een negatief bedrag", values: { amount: "-5" }, label: "Hoeveel geld vraagt u aan?", message: "Het bedrag kan niet negatief zijn." },
     { name: "een bedrag in woorden", values: { amount: "veel" }, label: "Hoeveel geld vraagt u aan?", message: "Dit is geen bedrag. Schrijf het zo: 1.250,50" },
-    { name: "een bedrag boven het maximum", values: { amount: "5.000,01" }, label: "Hoeveel geld vraagt u aan?", message: /^Het bedrag is te hoog\. U kunt hoogstens € ?5\.000(,00)? vragen\.$/ },
+    {
+      name: "een bedrag boven het maximum",
+      values: { amount: "5.000,01" },
+      label: "Hoeveel geld vraagt u aan?",
+      message: /^Het bedrag is te hoog\. U kunt hoogstens € ?5\.000(,00)? vragen\.$/,
+    },
     { name: "een bedrag van nul", values: { amount: "0" }, label: "Hoeveel geld vraagt u aan?", message: "Het bedrag moet meer dan € 0 zijn." },
-    { name: "een script in de naam van het idee", values: { title: "<script>alert(1)</script>" }, label: "Naam van uw idee", message: "Gebruik geen code zoals <script> of andere tekens tussen < en >." },
-    { name: "een datum in het verleden", values: { date: "2020-01-01" }, label: "Wanneer wilt u het doen?", message: "Deze datum is al voorbij. Kies een datum vanaf vandaag." },
-    { name: "geen getal bij het aantal mensen", values: { participants: "veertig" }, label: "Hoeveel mensen doen er ongeveer mee?", message: "Vul een heel getal in, zoals 25." },
-    { name: "een te korte beschrijving", values: { description: "Feest" }, label: "Wat wilt u doen, en voor wie?", message: "Vertel iets meer: schrijf minstens 10 tekens." },
+    {
+      name: "een script in de naam van het idee",
+      values: { title: "<script>alert(1)</script>" },
+      label: "Naam van uw idee",
+      message: "Gebruik geen code zoals <script> of andere tekens tussen < en >.",
+    },
+    {
+      name: "een datum in het verleden",
+      values: { date: "2020-01-01" },
+      label: "Wanneer wilt u het doen?",
+      message: "Deze datum is al voorbij. Kies een datum vanaf vandaag.",
+    },
+    {
+      name: "geen getal bij het aantal mensen",
+      values: { participants: "veertig" },
+      label: "Hoeveel mensen doen er ongeveer mee?",
+      message: "Vul een heel getal in, zoals 25.",
+    },
+    {
+      name: "een te korte beschrijving",
+      values: { description: "Feest" },
+      label: "Wat wilt u doen, en voor wie?",
+      message: "Vertel iets meer: schrijf minstens 10 tekens.",
+    },
   ];
 
   for (const c of cases) {
@@ -59,10 +89,21 @@ test.describe("verkeerde invoer, JavaScript uit (de server beslist)", () => {
 
   test("kosten die niet optellen tot het gevraagde bedrag", async ({ page }) => {
     await page.goto("/aanvragen/nieuw");
-    await fillForm(page, validValues({ amount: "250", costs: [{ description: "Koffie", amount: "100" }, { description: "Taart", amount: "50,50" }] }));
+    await fillForm(
+      page,
+      validValues({
+        amount: "250",
+        costs: [
+          { description: "Koffie", amount: "100" },
+          { description: "Taart", amount: "50,50" },
+        ],
+      }),
+    );
     const before = countRows();
     await submitButton(page).click();
-    await expect(errorSummary(page).getByRole("link")).toHaveText(/^Uw kosten zijn samen € ?150,50, maar u vraagt € ?250,00 aan\. Maak ze gelijk, of laat de kosten leeg\.$/);
+    await expect(errorSummary(page).getByRole("link")).toHaveText(
+      /^Uw kosten zijn samen € ?150,50, maar u vraagt € ?250,00 aan\. Maak ze gelijk, of laat de kosten leeg\.$/,
+    );
     await expect(page.getByLabel("Kosten 2: bedrag")).toHaveValue("50,50");
     expect(countRows()).toBe(before);
   });
@@ -73,7 +114,11 @@ test.describe("verkeerde invoer, JavaScript uit (de server beslist)", () => {
     await tamperWithNextPost(page, (body) => body.set("areaId", "atlantis"));
     const before = countRows();
     await submitButton(page).click();
-    await expectOneError(page, "In welke wijk of buurt is uw idee?", "Deze wijk of buurt kennen wij niet. Het fonds is voor Kalsdonk, Westrand, Kroeven, Langdonk, Hulsdonk, Fatima, Centrum-Oud.");
+    await expectOneError(
+      page,
+      "In welke wijk of buurt is uw idee?",
+      "Deze wijk of buurt kennen wij niet. Het fonds is voor Kalsdonk, Westrand, Kroeven, Langdonk, Hulsdonk, Fatima, Centrum-Oud.",
+    );
     expect(countRows()).toBe(before);
   });
 

@@ -26,7 +26,10 @@ async function expectNoViolations(page: Page, what: string) {
 }
 
 async function expectNoHorizontalScroll(page: Page) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, "page is wider than the screen").toBeLessThanOrEqual(clientWidth);
 }
 
@@ -34,7 +37,9 @@ const menu = (page: Page) => page.getByRole("navigation", { name: "Menu van het 
 const breadcrumb = (page: Page) => page.getByRole("navigation", { name: "U bent hier" });
 
 for (const javaScriptEnabled of [true, false]) {
-  test(`een beoordelaar gaat door het beheer met het menu en het kruimelpad (JavaScript ${javaScriptEnabled ? "aan" : "uit"})`, async ({ browser }, testInfo) => {
+  test(`een beoordelaar gaat door het beheer met het menu en het kruimelpad (JavaScript ${javaScriptEnabled ? "aan" : "uit"})`, async ({
+    browser,
+  }, testInfo) => {
     const page = await signedInPage(browser, "tweede.beoordelaar@example.org", javaScriptEnabled);
     await page.goto("/beheer/aanvragen");
     await expect(menu(page).getByRole("link", { name: "Aanvragen" })).toHaveAttribute("aria-current", "page");
@@ -120,7 +125,12 @@ test.describe("op een telefoon (390 px breed)", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test("het menu en het kruimelpad passen in de breedte", async ({ browser }, testInfo) => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, storageState: sessions.get("fondsbeheer@example.org") });
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      storageState: sessions.get("fondsbeheer@example.org"),
+    });
     const page = await context.newPage();
     if (!sessions.has("fondsbeheer@example.org")) await signIn(page, "fondsbeheer@example.org");
     await page.goto("/beheer/aanvragen");

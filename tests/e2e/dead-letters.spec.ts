@@ -17,7 +17,17 @@ function insertDeadLetter(to: string, subject: string): string {
     db.prepare(
       `INSERT INTO outbox (id, to_address, template, subject, text_body, html_body, status, attempts, next_attempt_at, last_error, created_at, sent_at, expires_at, last_attempt_at)
        VALUES (?, ?, 'application-received', ?, ?, ?, 'failed', 20, ?, ?, ?, NULL, NULL, ?)`,
-    ).run(id, to, subject, `Bekijk uw aanvraag: http://127.0.0.1/status/e2e-${id}`, `<p>status e2e-${id}</p>`, at, "Can't send mail - all recipients were rejected: 550 5.1.1 <" + to + ">: Recipient address rejected: User unknown in virtual mailbox table", at, at);
+    ).run(
+      id,
+      to,
+      subject,
+      `Bekijk uw aanvraag: http://127.0.0.1/status/e2e-${id}`,
+      `<p>status e2e-${id}</p>`,
+      at,
+      "Can't send mail - all recipients were rejected: 550 5.1.1 <" + to + ">: Recipient address rejected: User unknown in virtual mailbox table",
+      at,
+      at,
+    );
   } finally {
     db.close();
   }
@@ -83,7 +93,10 @@ test.describe("e-mails die niet aankwamen (/beheer/mail)", () => {
     await expectNoViolations(page, "/beheer/mail");
     await page.screenshot({ path: testInfo.outputPath("beheer-mail-1280.png"), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
-    const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(scrollWidth, "page is wider than a phone").toBeLessThanOrEqual(clientWidth);
     await page.screenshot({ path: testInfo.outputPath("beheer-mail-390.png"), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -120,6 +133,8 @@ test.describe("e-mails die niet aankwamen (/beheer/mail)", () => {
   test("een beoordelaar mag de pagina niet zien", async ({ page }) => {
     await signInAs(page, "beoordelaar@example.org");
     expect((await page.goto("/beheer/mail"))?.status()).toBe(403);
-    expect((await page.request.post("/beheer/mail", { form: { intent: "resend", id: "x" }, headers: { Origin: new URL(page.url()).origin } })).status()).toBe(403);
+    expect((await page.request.post("/beheer/mail", { form: { intent: "resend", id: "x" }, headers: { Origin: new URL(page.url()).origin } })).status()).toBe(
+      403,
+    );
   });
 });

@@ -12,7 +12,12 @@ for (const javaScriptEnabled of [false, true]) {
     await page.goto("/aanvragen/nieuw");
     if (javaScriptEnabled) await waitForHydration(page);
     // Half filled in: no date, no participants yet.
-    const v = validValues({ factors: ["Organiseren van ontmoeting", "Sociale verbondenheid en netwerken"], amount: "1.250,50", consent: "Nee, liever niet", area: "Centrum-Oud" });
+    const v = validValues({
+      factors: ["Organiseren van ontmoeting", "Sociale verbondenheid en netwerken"],
+      amount: "1.250,50",
+      consent: "Nee, liever niet",
+      area: "Centrum-Oud",
+    });
     await fillForm(page, { ...v, date: undefined, participants: undefined, costs: [{ description: "Huur zaal", amount: "1.250,50" }] });
     const applications = countRows();
     await page.getByRole("button", { name: "Opslaan en later verdergaan" }).click();

@@ -40,12 +40,14 @@ function linesBetween(file: string, from: number, to: number): string[] {
     const buffer = Buffer.alloc(to - from);
     fs.readSync(fd, buffer, 0, buffer.length, from);
     // Remix colours parts of its stack traces; the escapes only make the report harder to read.
-    return buffer
-      .toString("utf8")
-      // eslint-disable-next-line no-control-regex -- removing the ESC of colour codes is the point
-      .replace(/\u001b\[[0-9;]*m/g, "")
-      .split("\n")
-      .filter((line) => line.trim() !== "");
+    return (
+      buffer
+        .toString("utf8")
+        // eslint-disable-next-line no-control-regex -- removing the ESC of colour codes is the point
+        .replace(/\u001b\[[0-9;]*m/g, "")
+        .split("\n")
+        .filter((line) => line.trim() !== "")
+    );
   } finally {
     fs.closeSync(fd);
   }
@@ -55,7 +57,10 @@ function linesBetween(file: string, from: number, to: number): string[] {
 function reportError(message: string): Error {
   const error = new Error(message);
   Error.captureStackTrace(error, reportError);
-  error.stack = (error.stack ?? "").split("\n").filter((line) => line.startsWith("    at ")).join("\n");
+  error.stack = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.startsWith("    at "))
+    .join("\n");
   return error;
 }
 

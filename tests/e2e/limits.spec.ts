@@ -14,9 +14,11 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
     db.close();
   }
 }
-const countWhere = (table: string, where: string, ...params: unknown[]) => query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, ...params)[0]!.n;
+const countWhere = (table: string, where: string, ...params: unknown[]) =>
+  query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, ...params)[0]!.n;
 
-const LOCKED = /Er is te vaak een verkeerde code ingevuld voor dit e-mailadres\. Daarom kunt u pas vanaf \d{1,2} \w+ \d{4} om \d{2}:\d{2} weer inloggen met een code\. De link in de e-mail werkt wel/;
+const LOCKED =
+  /Er is te vaak een verkeerde code ingevuld voor dit e-mailadres\. Daarom kunt u pas vanaf \d{1,2} \w+ \d{4} om \d{2}:\d{2} weer inloggen met een code\. De link in de e-mail werkt wel/;
 
 async function typeCode(page: Page, code: string) {
   await page.getByLabel("Code van 6 cijfers").fill(code);
@@ -59,7 +61,10 @@ for (const javaScriptEnabled of [false, true]) {
       const lockMail = await waitForNewMail(email, /^Inloggen met een code is even gestopt$/, 0);
       expect(lockMail.text).toContain(email);
       expect(lockMail.text).toContain("Inloggen met de link uit de e-mail werkt wel");
-      const locks = query<{ entity_id: string; after_json: string }>("SELECT entity_id, after_json FROM audit_log WHERE action = 'sign_in.locked' AND entity_id = ?", email);
+      const locks = query<{ entity_id: string; after_json: string }>(
+        "SELECT entity_id, after_json FROM audit_log WHERE action = 'sign_in.locked' AND entity_id = ?",
+        email,
+      );
       expect(locks).toHaveLength(1);
 
       // The link in the newest sign-in mail still signs the person in.
@@ -84,7 +89,9 @@ for (const javaScriptEnabled of [false, true]) {
           continue;
         }
         if (!javaScriptEnabled) expect((await response).status()).toBe(429);
-        await expect(page.getByRole("alert").filter({ hasText: "Deze aanvraag is in korte tijd vaak opgeslagen" })).toContainText(/Probeer het vanaf \d{1,2} \w+ \d{4} om \d{2}:\d{2} opnieuw/);
+        await expect(page.getByRole("alert").filter({ hasText: "Deze aanvraag is in korte tijd vaak opgeslagen" })).toContainText(
+          /Probeer het vanaf \d{1,2} \w+ \d{4} om \d{2}:\d{2} opnieuw/,
+        );
         await expect(page.getByLabel("Naam van uw idee")).toHaveValue("Buurtontbijt 3");
         await expect(page.getByLabel("Uw e-mailadres")).toHaveValue(email);
       }
@@ -105,7 +112,9 @@ for (const javaScriptEnabled of [false, true]) {
           continue;
         }
         if (!javaScriptEnabled) expect((await response).status()).toBe(429);
-        await expect(page.getByRole("alert").filter({ hasText: "U heeft in korte tijd veel aanvragen verstuurd" })).toContainText("Uw gegevens staan nog in het formulier.");
+        await expect(page.getByRole("alert").filter({ hasText: "U heeft in korte tijd veel aanvragen verstuurd" })).toContainText(
+          "Uw gegevens staan nog in het formulier.",
+        );
         await expect(page.getByLabel("Naam van uw idee")).toHaveValue(/^Straatfeest 3 /);
         await expect(page.getByLabel("Hoeveel geld vraagt u aan?")).toHaveValue("250");
       }

@@ -33,7 +33,12 @@ function userOf(db: Database.Database, email: string): { id: string; roles: Role
   if (!user) {
     user = { id: crypto.randomUUID() };
     const insert = db.transaction(() => {
-      db.prepare("INSERT INTO users (id, email, name, organisation_id, created_at) VALUES (?, ?, ?, NULL, ?)").run(user!.id, address, address, new Date().toISOString());
+      db.prepare("INSERT INTO users (id, email, name, organisation_id, created_at) VALUES (?, ?, ?, NULL, ?)").run(
+        user!.id,
+        address,
+        address,
+        new Date().toISOString(),
+      );
       db.prepare("INSERT INTO user_roles (user_id, role) VALUES (?, 'resident')").run(user!.id);
     });
     insert();

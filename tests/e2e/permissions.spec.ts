@@ -73,7 +73,8 @@ type Objects = { own: Partial<Record<Role, Application>>; other: Application; to
 function seededApplicationOf(email: string): Application {
   const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
   try {
-    const row = db.prepare("SELECT reference, title FROM applications WHERE applicant_email = ? ORDER BY submitted_at LIMIT 1").get(email) as Application | undefined;
+    const row = db.prepare("SELECT reference, title FROM applications WHERE applicant_email = ? ORDER BY submitted_at LIMIT 1").get(email) as
+      Application | undefined;
     if (!row) throw new Error(`The seed has no application of ${email} (see db/seed.ts)`);
     return row;
   } finally {

@@ -66,7 +66,8 @@ async function raw(page: Page, path: string): Promise<{ response: APIResponse; h
 }
 
 /** The raw body of the next document the browser loads at this path (say after a form's redirect). */
-const nextDocument = (page: Page, path: string): Promise<Response> => page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().resourceType() === "document");
+const nextDocument = (page: Page, path: string): Promise<Response> =>
+  page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().resourceType() === "document");
 
 function writeDb(sql: string, ...params: unknown[]) {
   const db = new Database(process.env.E2E_DATABASE_FILE!, { fileMustExist: true });
@@ -82,7 +83,15 @@ const statusLink = /https?:\/\/[^\s"]+\/status\/[A-Za-z0-9_-]+/;
 
 test.describe("raw HTML of the public and resident pages", () => {
   test("anonymous pages: home, form, sign-in, sign-in link, unknown pages", async ({ page }) => {
-    for (const path of ["/", "/aanvragen/nieuw", "/aanvragen/nieuw?concept=bestaat-niet-0123456789abcdef", "/inloggen", "/inloggen?terug=%2Fmijn-aanvragen", "/inloggen/link/iets-dat-geen-token-is-0123456789", "/status/onbekend-0123456789abcdefghij"]) {
+    for (const path of [
+      "/",
+      "/aanvragen/nieuw",
+      "/aanvragen/nieuw?concept=bestaat-niet-0123456789abcdef",
+      "/inloggen",
+      "/inloggen?terug=%2Fmijn-aanvragen",
+      "/inloggen/link/iets-dat-geen-token-is-0123456789",
+      "/status/onbekend-0123456789abcdefghij",
+    ]) {
       const { response, html } = await raw(page, path);
       expect([200, 404], path).toContain(response.status());
       expectNothingHidden(path, html);

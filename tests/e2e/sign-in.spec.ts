@@ -25,7 +25,9 @@ test.describe("inloggen", () => {
     await otherPage.getByRole("button", { name: "Stuur mij een code" }).click();
     await otherPage.getByLabel("Code van 6 cijfers").fill(code);
     await otherPage.getByRole("button", { name: "Inloggen" }).click();
-    await expect(otherPage.getByRole("alert")).toContainText("Deze code klopt niet, is al gebruikt of is verlopen. Gebruik de code uit de nieuwste e-mail, of vraag een nieuwe code aan.");
+    await expect(otherPage.getByRole("alert")).toContainText(
+      "Deze code klopt niet, is al gebruikt of is verlopen. Gebruik de code uit de nieuwste e-mail, of vraag een nieuwe code aan.",
+    );
     await expect(otherPage.getByLabel("Code van 6 cijfers")).toHaveAttribute("aria-invalid", "true");
     await expect(otherPage).toHaveURL(/\/inloggen\/code$/);
     const status = await otherPage.request.get("/mijn-aanvragen", { maxRedirects: 0 });

@@ -26,7 +26,14 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stdo
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "if-startup-"));
   const child = spawn(process.execPath, ["server.js"], {
     cwd: BUILD,
-    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", DATABASE_URL: `file:${dataDir}/db.sqlite`, SESSION_SECRET: "s".repeat(40), PORT: String(BASE_PORT + 90), ...env },
+    env: {
+      PATH: process.env.PATH ?? "",
+      NODE_ENV: "production",
+      DATABASE_URL: `file:${dataDir}/db.sqlite`,
+      SESSION_SECRET: "s".repeat(40),
+      PORT: String(BASE_PORT + 90),
+      ...env,
+    },
   });
   children.push(child);
   let stdout = "";
@@ -37,7 +44,17 @@ function start(env: Record<string, string>): Promise<{ code: number | null; stdo
   const ready = new Promise<void>((r) => (resolveReady = r));
   child.stdout.on("data", () => stdout.includes("listening") && resolveReady());
   return new Promise((resolve) => {
-    const result = { code: null as number | null, get stdout() { return stdout; }, get stderr() { return stderr; }, kill: () => child.kill("SIGTERM"), ready };
+    const result = {
+      code: null as number | null,
+      get stdout() {
+        return stdout;
+      },
+      get stderr() {
+        return stderr;
+      },
+      kill: () => child.kill("SIGTERM"),
+      ready,
+    };
     child.on("exit", (code) => resolve({ ...result, code, stdout, stderr }));
     ready.then(() => resolve(result));
   });

@@ -4,7 +4,13 @@ import { translator } from "~/i18n/translate";
 import { submitApplication, submitApplicationWithinLimits } from "~/models/applications.server";
 import { saveDraft, loadDraft } from "~/models/drafts.server";
 import { formatReference } from "~/models/reference-numbers.server";
-import { listAllApplications, listApplicationsOfUser, getApplicationByReference, getApplicationByStatusToken, ownApplicationView } from "~/models/application-views.server";
+import {
+  listAllApplications,
+  listApplicationsOfUser,
+  getApplicationByReference,
+  getApplicationByStatusToken,
+  ownApplicationView,
+} from "~/models/application-views.server";
 import { issueLoginCode, verifyLoginCode } from "~/models/login-codes.server";
 import { housekeeping } from "~/models/housekeeping.server";
 import { getUserById } from "~/models/users.server";
@@ -119,7 +125,9 @@ describe("submitting an application", () => {
     const onBehalf = await submitApplication(db, input({ email: null, phone: "0612345678", name: "Buurman Piet" }), ctx({ user: supporter, onBehalf: true }));
     // Nobody has shown they own sanne@example.org: no account, no name stored for it.
     expect(await db.selectFrom("users").select("email").execute()).toEqual([{ email: "werker@example.org" }]);
-    expect(await db.selectFrom("applications").select("applicant_user_id").where("reference", "=", "IF-2026-0001").executeTakeFirstOrThrow()).toEqual({ applicant_user_id: null });
+    expect(await db.selectFrom("applications").select("applicant_user_id").where("reference", "=", "IF-2026-0001").executeTakeFirstOrThrow()).toEqual({
+      applicant_user_id: null,
+    });
     expect(await db.selectFrom("audit_log").select("action").where("action", "=", "user.created").execute()).toHaveLength(1); // the supporter
 
     // Sanne signs in with the code from her mail: now the account exists and the application is hers.
@@ -132,7 +140,9 @@ describe("submitting an application", () => {
     expect((await ownApplicationView(db, "IF-2026-0001", "nl", supporter))!.ownerUserIds).not.toContain(supporterId);
     // Sent after she signed in once: tied to her account straight away.
     await submitApplication(db, input({ title: "Tweede idee" }), ctx());
-    expect((await db.selectFrom("applications").select("applicant_user_id").where("title", "=", "Tweede idee").executeTakeFirstOrThrow()).applicant_user_id).toBe(sanne.id);
+    expect(
+      (await db.selectFrom("applications").select("applicant_user_id").where("title", "=", "Tweede idee").executeTakeFirstOrThrow()).applicant_user_id,
+    ).toBe(sanne.id);
 
     // The supporter keeps seeing what they sent for others, and not Sanne's.
     const mine = await listApplicationsOfUser(db, supporter);
@@ -150,7 +160,8 @@ describe("limits on the public form", () => {
     submitApplicationWithinLimits(db, input(overrides), { ip: "7.7.7.7", ...ctx(extra) });
 
   it("takes at most 3 applications an hour for one address, and answers when to try again", async () => {
-    for (let i = 0; i < 3; i++) expect(await limited({ title: `Idee ${i}` }, { now: new Date(NOW.getTime() + i * 60_000) })).toMatchObject({ ok: true, created: true });
+    for (let i = 0; i < 3; i++)
+      expect(await limited({ title: `Idee ${i}` }, { now: new Date(NOW.getTime() + i * 60_000) })).toMatchObject({ ok: true, created: true });
     const refused = await limited({ title: "Idee 4" }, { now: new Date(NOW.getTime() + 10 * 60_000) });
     expect(refused).toEqual({ ok: false, reason: "rate_limited", retryAt: new Date(NOW.getTime() + 3600_000) });
     expect(await count(db, "applications")).toBe(3);
@@ -168,7 +179,11 @@ describe("limits on the public form", () => {
     const same = input();
     const first = await submitApplicationWithinLimits(db, same, { ...ctx(), ip: "7.7.7.7" });
     for (let i = 0; i < 2; i++) await limited({ title: `Idee ${i}` });
-    expect(await submitApplicationWithinLimits(db, same, { ...ctx(), ip: "7.7.7.7" })).toEqual({ ok: true, reference: (first as { reference: string }).reference, created: false });
+    expect(await submitApplicationWithinLimits(db, same, { ...ctx(), ip: "7.7.7.7" })).toEqual({
+      ok: true,
+      reference: (first as { reference: string }).reference,
+      created: false,
+    });
   });
 
   it("takes at most 60 an hour from one IP address; a signed-in supporter counts as themselves", async () => {
@@ -183,7 +198,14 @@ describe("limits on the public form", () => {
 
 describe("drafts", () => {
   it("are saved with a mailed link, restored by it, never listed for the bureau, and used up on submit", async () => {
-    await saveDraft(db, { email: "Sanne@Example.org", payload: { email: "Sanne@Example.org", title: "Half af", factorIds: ["ontmoeting"] }, user: null, t, now: NOW, publicUrl: "https://fonds.example" });
+    await saveDraft(db, {
+      email: "Sanne@Example.org",
+      payload: { email: "Sanne@Example.org", title: "Half af", factorIds: ["ontmoeting"] },
+      user: null,
+      t,
+      now: NOW,
+      publicUrl: "https://fonds.example",
+    });
     const mail = await db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow();
     expect(mail.to_address).toBe("sanne@example.org");
     const token = /concept=([\w-]+)/.exec(mail.text_body)![1]!;
@@ -196,11 +218,15 @@ describe("drafts", () => {
 });
 
 describe("drafts within limits", () => {
-  const save = (email: string, at = NOW, ip = "7.7.7.7") => saveDraft(db, { email, payload: { email, title: "Half af" }, user: null, t, now: at, publicUrl: "https://fonds.example", ip });
+  const save = (email: string, at = NOW, ip = "7.7.7.7") =>
+    saveDraft(db, { email, payload: { email, title: "Half af" }, user: null, t, now: at, publicUrl: "https://fonds.example", ip });
 
   it("mail one address at most 3 times an hour and 10 times a day, whoever asks", async () => {
     for (let i = 0; i < 3; i++) expect(await save("slachtoffer@example.org", new Date(NOW.getTime() + i * 1000), `10.0.0.${i}`)).toEqual({ ok: true });
-    expect(await save("slachtoffer@example.org", new Date(NOW.getTime() + 5000), "10.0.0.9")).toEqual({ ok: false, retryAt: new Date(NOW.getTime() + 3600_000) });
+    expect(await save("slachtoffer@example.org", new Date(NOW.getTime() + 5000), "10.0.0.9")).toEqual({
+      ok: false,
+      retryAt: new Date(NOW.getTime() + 3600_000),
+    });
     expect(await count(db, "drafts")).toBe(3);
     expect(await count(db, "outbox")).toBe(3);
     for (let h = 1; h <= 3; h++) for (let i = 0; i < 3; i++) await save("slachtoffer@example.org", new Date(NOW.getTime() + h * 3600_000 + i * 1000));

@@ -27,7 +27,22 @@ async function deadLetter(): Promise<string> {
   const at = new Date(Date.now() - 3600_000).toISOString();
   await db
     .insertInto("outbox")
-    .values({ id, to_address: "x@example.org", template: "application-received", subject: "Onderwerp", text_body: "tekst", html_body: "<p>tekst</p>", status: "failed", attempts: 20, next_attempt_at: at, last_error: "550", created_at: at, sent_at: null, expires_at: null, last_attempt_at: at } as never)
+    .values({
+      id,
+      to_address: "x@example.org",
+      template: "application-received",
+      subject: "Onderwerp",
+      text_body: "tekst",
+      html_body: "<p>tekst</p>",
+      status: "failed",
+      attempts: 20,
+      next_attempt_at: at,
+      last_error: "550",
+      created_at: at,
+      sent_at: null,
+      expires_at: null,
+      last_attempt_at: at,
+    } as never)
     .execute();
   return id;
 }

@@ -22,7 +22,16 @@ beforeAll(async () => {
   reviewer = await signedInCookie(reviewerId);
   // Three residents, each with their own idea and amount.
   const input = (n: number) =>
-    applicationInput({ submissionKey: `key-${n}`, name: `Bewoner ${n}`, email: `bewoner${n}@example.org`, title: `Idee ${n}`, factorIds: ["ontmoeting"], amount: 1000 + n, requestedCents: 1000 + n, costLines: [] });
+    applicationInput({
+      submissionKey: `key-${n}`,
+      name: `Bewoner ${n}`,
+      email: `bewoner${n}@example.org`,
+      title: `Idee ${n}`,
+      factorIds: ["ontmoeting"],
+      amount: 1000 + n,
+      requestedCents: 1000 + n,
+      costLines: [],
+    });
   for (let n = 1; n <= 3; n++) {
     ({ reference } = await submitApplication(db, input(n), submitContext()));
   }
@@ -40,7 +49,13 @@ describe("staff opening a resident's contact data", () => {
     const application = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
     const rows = await views();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ actor_user_id: reviewerId, actor_label: "mirjam@example.org", entity_type: "application", entity_id: application.id, before_json: null });
+    expect(rows[0]).toMatchObject({
+      actor_user_id: reviewerId,
+      actor_label: "mirjam@example.org",
+      entity_type: "application",
+      entity_id: application.id,
+      before_json: null,
+    });
     expect(Date.parse(rows[0]!.at)).toBeGreaterThanOrEqual(before - 1000);
     expect(JSON.parse(rows[0]!.after_json!)).toEqual({ reference, page: "bureau.application" });
 
@@ -50,10 +65,15 @@ describe("staff opening a resident's contact data", () => {
 
   it("writes nothing for an unknown application or a resident without access", async () => {
     const count = (await views()).length;
-    expect((await run(() => bureauDetail.loader({ request: get("/beheer/aanvragen/IF-1999-0001", reviewer), params: { reference: "IF-1999-0001" }, context: {} }))).status).toBe(404);
+    expect(
+      (await run(() => bureauDetail.loader({ request: get("/beheer/aanvragen/IF-1999-0001", reviewer), params: { reference: "IF-1999-0001" }, context: {} })))
+        .status,
+    ).toBe(404);
     const resident = await createTestUser(db, { email: "nieuwsgierig@example.org", name: "Nieuwsgierig", roles: ["resident"], at: new Date().toISOString() });
     const residentCookie = await signedInCookie(resident);
-    expect((await run(() => bureauDetail.loader({ request: get(`/beheer/aanvragen/${reference}`, residentCookie), params: { reference }, context: {} }))).status).toBe(403);
+    expect(
+      (await run(() => bureauDetail.loader({ request: get(`/beheer/aanvragen/${reference}`, residentCookie), params: { reference }, context: {} }))).status,
+    ).toBe(403);
     expect(await views()).toHaveLength(count);
   });
 

@@ -12,7 +12,14 @@ let cleanup: () => Promise<void>;
 let token: string;
 beforeAll(async () => {
   ({ db, cleanup } = await routeDb());
-  await saveDraft(db, { email: "concept@example.org", payload: { name: "Concept Maker", email: "concept@example.org", title: "Half af" }, user: null, t: translator("nl"), now: new Date(), publicUrl: "https://fonds.example" });
+  await saveDraft(db, {
+    email: "concept@example.org",
+    payload: { name: "Concept Maker", email: "concept@example.org", title: "Half af" },
+    user: null,
+    t: translator("nl"),
+    now: new Date(),
+    publicUrl: "https://fonds.example",
+  });
   const mail = await db.selectFrom("outbox").select("text_body").executeTakeFirstOrThrow();
   token = /concept=([\w-]+)/.exec(mail.text_body)![1]!;
 });

@@ -87,11 +87,17 @@ describe("applying a lifecycle step", () => {
     expect(await count(db, "audit_log")).toBe(audits + 1);
     expect(await count(db, "outbox")).toBe(mails);
     expect(await applicationIdOf(db, "IF-2026-9999")).toBeNull();
-    expect(await applyLifecycleAction(db, "no-such-id", { type: "take" }, reviewer, { settings: TEST_SETTINGS }, LATER)).toEqual({ ok: false, reason: "not_found" });
+    expect(await applyLifecycleAction(db, "no-such-id", { type: "take" }, reviewer, { settings: TEST_SETTINGS }, LATER)).toEqual({
+      ok: false,
+      reason: "not_found",
+    });
   });
 
   it("refuses a reviewer with a conflict of interest recorded in the database", async () => {
-    await db.insertInto("conflicts_of_interest").values({ application_id: applicationId, user_id: reviewer.id, declared_at: NOW.toISOString(), reason: "buurvrouw" }).execute();
+    await db
+      .insertInto("conflicts_of_interest")
+      .values({ application_id: applicationId, user_id: reviewer.id, declared_at: NOW.toISOString(), reason: "buurvrouw" })
+      .execute();
     expect(await take(reviewer)).toEqual({ ok: false, reason: "conflict_of_interest" });
     expect((await row()).status).toBe("submitted");
     expect((await take(second)).ok).toBe(true);
@@ -100,7 +106,14 @@ describe("applying a lifecycle step", () => {
   it("takes the four-eyes threshold from the settings: above it, a second reviewer confirms", async () => {
     await take(reviewer);
     const approve = (settings = TEST_SETTINGS) =>
-      applyLifecycleAction(db, applicationId, { type: "approve", grantedCents: 300_000 }, reviewer, { settings: { ...settings, bureauEmail: "bureau@example.org" } }, LATER);
+      applyLifecycleAction(
+        db,
+        applicationId,
+        { type: "approve", grantedCents: 300_000 },
+        reviewer,
+        { settings: { ...settings, bureauEmail: "bureau@example.org" } },
+        LATER,
+      );
     // 3,000 euros is above the 2,500 of TEST_SETTINGS: it waits for a second reviewer.
     expect(await approve()).toMatchObject({ ok: true, status: "awaiting_second_review" });
     expect(await row()).toMatchObject({ granted_cents: 300_000, first_approver_user_id: reviewer.id });
@@ -111,7 +124,9 @@ describe("applying a lifecycle step", () => {
     // The same reviewer cannot confirm their own approval; a second one sends it back.
     const confirm = await applyLifecycleAction(db, applicationId, { type: "confirm" }, reviewer, { settings: TEST_SETTINGS }, LATER);
     expect(confirm).toEqual({ ok: false, reason: "same_reviewer" });
-    expect(await applyLifecycleAction(db, applicationId, { type: "send_back", reason: "Eerst de begroting" }, second, { settings: TEST_SETTINGS }, LATER)).toMatchObject({ ok: true, status: "in_review" });
+    expect(
+      await applyLifecycleAction(db, applicationId, { type: "send_back", reason: "Eerst de begroting" }, second, { settings: TEST_SETTINGS }, LATER),
+    ).toMatchObject({ ok: true, status: "in_review" });
     expect(await row()).toMatchObject({ granted_cents: null, first_approver_user_id: null });
     const sentBack = (await auditTrail(db, "application", applicationId)).at(-1)!;
     expect(sentBack.action).toBe("application.sent_back");
@@ -122,10 +137,19 @@ describe("applying a lifecycle step", () => {
     await take(reviewer);
     const audits = await count(db, "audit_log");
     // Below the threshold an approval commits money: the ledger comes with its own issue.
-    const approve = applyLifecycleAction(db, applicationId, { type: "approve", grantedCents: 100_000, overrideReason: undefined }, reviewer, { settings: TEST_SETTINGS }, LATER);
+    const approve = applyLifecycleAction(
+      db,
+      applicationId,
+      { type: "approve", grantedCents: 100_000, overrideReason: undefined },
+      reviewer,
+      { settings: TEST_SETTINGS },
+      LATER,
+    );
     await expect(approve).rejects.toThrow(/ledger/);
     // A question mails the applicant, and that template does not exist yet.
-    await expect(applyLifecycleAction(db, applicationId, { type: "ask_question", question: "Hoeveel buren?" }, reviewer, { settings: TEST_SETTINGS }, LATER)).rejects.toThrow(/No mail template/);
+    await expect(
+      applyLifecycleAction(db, applicationId, { type: "ask_question", question: "Hoeveel buren?" }, reviewer, { settings: TEST_SETTINGS }, LATER),
+    ).rejects.toThrow(/No mail template/);
     expect(await row()).toMatchObject({ status: "in_review", granted_cents: null });
     expect(await count(db, "audit_log")).toBe(audits);
   });
@@ -133,8 +157,16 @@ describe("applying a lifecycle step", () => {
 
 describe("the lifecycle context", () => {
   it("comes from the settings, the conflicts in the database and today's date in Amsterdam", async () => {
-    await db.insertInto("conflicts_of_interest").values({ application_id: applicationId, user_id: second.id, declared_at: NOW.toISOString(), reason: null }).execute();
-    const context = await buildLifecycleContext(db, applicationId, { ...TEST_SETTINGS, fundMaxCents: 123_00, fourEyesThresholdCents: 45_00 }, new Date("2026-11-23T23:30:00Z"));
+    await db
+      .insertInto("conflicts_of_interest")
+      .values({ application_id: applicationId, user_id: second.id, declared_at: NOW.toISOString(), reason: null })
+      .execute();
+    const context = await buildLifecycleContext(
+      db,
+      applicationId,
+      { ...TEST_SETTINGS, fundMaxCents: 123_00, fourEyesThresholdCents: 45_00 },
+      new Date("2026-11-23T23:30:00Z"),
+    );
     expect(context).toEqual({ fourEyesThresholdCents: 45_00, maxAmountCents: 123_00, conflictsOfInterest: [second.id], today: "2026-11-24" });
   });
 });
@@ -144,7 +176,13 @@ describe("who hears of a step", () => {
     const supporter = await user("werker@example.org", ["supporter"]);
     await submit({ title: "Voor de buurman", email: "buurman@example.org" }, supporter);
     await submit({ title: "Zonder e-mail", email: null, phone: "0612345678" }, supporter);
-    const received = await db.selectFrom("outbox").select(["to_address", "text_body"]).where("template", "=", "application-received").orderBy("created_at").orderBy("to_address").execute();
+    const received = await db
+      .selectFrom("outbox")
+      .select(["to_address", "text_body"])
+      .where("template", "=", "application-received")
+      .orderBy("created_at")
+      .orderBy("to_address")
+      .execute();
     expect(received.map((m) => m.to_address).sort()).toEqual(["buurman@example.org", "sanne@example.org", "werker@example.org", "werker@example.org"]);
     // The same mail, with the same status link, to both.
     const forNeighbour = received.filter((m) => m.text_body.includes("IF-2026-0002"));
@@ -156,8 +194,13 @@ describe("who hears of a step", () => {
     const supporter = await user("werker@example.org", ["supporter"]);
     applicationId = await submit({ title: "Voor de buurman", email: "buurman@example.org" }, supporter);
     // Someone else may not; the supporter may.
-    expect(await applyLifecycleAction(db, applicationId, { type: "withdraw" }, reviewer, { settings: TEST_SETTINGS }, LATER)).toMatchObject({ ok: false, reason: "role_not_allowed" });
-    expect(await applyLifecycleAction(db, applicationId, { type: "withdraw", reason: " Gaat niet door " }, supporter, { settings: TEST_SETTINGS }, LATER)).toMatchObject({ ok: true, status: "withdrawn" });
+    expect(await applyLifecycleAction(db, applicationId, { type: "withdraw" }, reviewer, { settings: TEST_SETTINGS }, LATER)).toMatchObject({
+      ok: false,
+      reason: "role_not_allowed",
+    });
+    expect(
+      await applyLifecycleAction(db, applicationId, { type: "withdraw", reason: " Gaat niet door " }, supporter, { settings: TEST_SETTINGS }, LATER),
+    ).toMatchObject({ ok: true, status: "withdrawn" });
     expect(await row()).toMatchObject({ status: "withdrawn", closed_at: LATER.toISOString() });
     const mails = await db.selectFrom("outbox").select(["to_address", "subject"]).where("template", "=", "withdrawn").execute();
     expect(mails.map((m) => m.to_address).sort()).toEqual(["buurman@example.org", "werker@example.org"]);

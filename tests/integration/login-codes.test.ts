@@ -6,7 +6,15 @@ import { startInbox, recipients, type Inbox } from "../support/smtp-inbox";
 import nodemailer from "nodemailer";
 import { deliverDueMails, smtpTransportOptions, type Sender } from "~/services/mail.server";
 import { translator } from "~/i18n/translate";
-import { issueLoginCode, verifyLoginCode, verifyLoginLink, codeLockedUntil, CODE_LIFETIME_MS, MAX_CODES_PER_ADDRESS, MAX_CODES_PER_IP } from "~/models/login-codes.server";
+import {
+  issueLoginCode,
+  verifyLoginCode,
+  verifyLoginLink,
+  codeLockedUntil,
+  CODE_LIFETIME_MS,
+  MAX_CODES_PER_ADDRESS,
+  MAX_CODES_PER_IP,
+} from "~/models/login-codes.server";
 import { getUserById } from "~/models/users.server";
 import type { DB } from "~/services/db.server";
 import type { AuditAction } from "~/models/audit.server";
@@ -165,7 +173,11 @@ describe("guessing sign-in codes", () => {
     // While paused even the right code is refused, and not compared: the try is not counted.
     const fresh = await requestCode(VICTIM, "6.6.6.6", later(20 * MIN));
     expect(await guess(fresh.code, later(21 * MIN))).toEqual({ ok: false, reason: "locked", retryAt: later(HOUR) });
-    const row = await db.selectFrom("login_codes").select("attempts").where("created_at", "=", later(20 * MIN).toISOString()).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("login_codes")
+      .select("attempts")
+      .where("created_at", "=", later(20 * MIN).toISOString())
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(0);
 
     // The link in that mail still signs the person in.
@@ -223,7 +235,11 @@ describe("guessing sign-in codes", () => {
       }
     }
     expect(wrong).toBeLessThanOrEqual(650);
-    const counted = await db.selectFrom("rate_limit_events").select((eb) => eb.fn.countAll<number>().as("n")).where("bucket", "=", "sign_in.failure.address").executeTakeFirstOrThrow();
+    const counted = await db
+      .selectFrom("rate_limit_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("bucket", "=", "sign_in.failure.address")
+      .executeTakeFirstOrThrow();
     expect(Number(counted.n)).toBe(wrong);
     expect(wrong).toBeGreaterThan(600); // the budget is really used, not stuck
     // Each guess is against one fresh six-digit code: at most 650 chances in a million.

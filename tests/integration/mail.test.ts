@@ -38,14 +38,21 @@ const at = (ms = 0) => new Date(NOW.getTime() + ms);
 const DAY = 24 * 60 * 60 * 1000;
 
 async function queueStatusMail(when = NOW) {
-  const rendered = renderApplicationReceivedMail(t, { name: "Sanne", title: "Samen koken", reference: "IF-2026-0001", statusUrl: "https://fonds.example/status/geheim-status-token" });
+  const rendered = renderApplicationReceivedMail(t, {
+    name: "Sanne",
+    title: "Samen koken",
+    reference: "IF-2026-0001",
+    statusUrl: "https://fonds.example/status/geheim-status-token",
+  });
   return db.transaction().execute((trx) => enqueueMail(trx, { to: "sanne@example.org", template: "application-received", rendered, at: when.toISOString() }));
 }
 
 describe("the outbox", () => {
   it("delivers a queued mail through SMTP and marks it sent", async () => {
     const rendered = renderSignInMail(t, { code: "123456", link: "https://fonds.example/inloggen/link/abc" });
-    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() }));
+    await db
+      .transaction()
+      .execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() }));
     expect(await deliverDueMails(db, smtp(inbox.port))).toEqual({ sent: 1, failed: 0, deadLetters: 0, expired: 0 });
     expect(inbox.received).toHaveLength(1);
     expect(inbox.received[0]!.subject).toBe("Uw code om in te loggen: 123456");
@@ -67,7 +74,9 @@ describe("the outbox", () => {
 
   it("keeps the mail when the SMTP server is down and sends it on a later round", async () => {
     const rendered = renderSignInMail(t, { code: "654321", link: "https://fonds.example/x" });
-    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() }));
+    await db
+      .transaction()
+      .execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: new Date(Date.now() - 1000).toISOString() }));
     // Port 1 on loopback refuses connections.
     expect(await deliverDueMails(db, smtp(1))).toEqual({ sent: 0, failed: 1, deadLetters: 0, expired: 0 });
     const failed = await db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow();
@@ -77,7 +86,10 @@ describe("the outbox", () => {
     expect(Date.parse(failed.next_attempt_at)).toBeGreaterThan(Date.now() + 20_000);
     // Not due yet: nothing happens.
     expect((await deliverDueMails(db, smtp(inbox.port))).sent).toBe(0);
-    await db.updateTable("outbox").set({ next_attempt_at: new Date(Date.now() - 1).toISOString() }).execute();
+    await db
+      .updateTable("outbox")
+      .set({ next_attempt_at: new Date(Date.now() - 1).toISOString() })
+      .execute();
     expect((await deliverDueMails(db, smtp(inbox.port))).sent).toBe(1);
     expect(inbox.received.map((m) => m.subject)).toEqual(["Uw code om in te loggen: 654321"]);
   });
@@ -85,7 +97,11 @@ describe("the outbox", () => {
   it("drops a sign-in mail that could not go out before its code expired, and says so in the log", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const rendered = renderSignInMail(t, { code: "777777", link: "https://fonds.example/inloggen/link/tok" });
-    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(15 * 60_000).toISOString() }));
+    await db
+      .transaction()
+      .execute((trx) =>
+        enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(15 * 60_000).toISOString() }),
+      );
     // Tries 1–4 fail; after the fifth the next try (8 minutes on) would come after the code's end.
     let clock = NOW;
     for (let i = 0; i < 5; i++) {
@@ -105,7 +121,11 @@ describe("the outbox", () => {
 
 describe("dead letters", () => {
   async function exhaust(id: string) {
-    await db.updateTable("outbox").set({ attempts: MAX_DELIVERY_ATTEMPTS - 1 }).where("id", "=", id).execute();
+    await db
+      .updateTable("outbox")
+      .set({ attempts: MAX_DELIVERY_ATTEMPTS - 1 })
+      .where("id", "=", id)
+      .execute();
     return deliverDueMails(db, smtp(1), () => at(1000));
   }
 
@@ -118,7 +138,9 @@ describe("dead letters", () => {
     // Never delivered, so the body stays: it is needed to send it again.
     expect(row.text_body).toContain("geheim-status-token");
     expect(error).toHaveBeenCalledTimes(1);
-    expect(String(error.mock.calls[0]![0])).toMatch(new RegExp(`^\\[mail\\] dead letter ${id} \\(application-received\\) to s…@example\\.org after 20 tries: .*ECONNREFUSED`));
+    expect(String(error.mock.calls[0]![0])).toMatch(
+      new RegExp(`^\\[mail\\] dead letter ${id} \\(application-received\\) to s…@example\\.org after 20 tries: .*ECONNREFUSED`),
+    );
     // No more tries, and no second log line.
     expect(await deliverDueMails(db, smtp(inbox.port), () => at(DAY))).toEqual({ sent: 0, failed: 0, deadLetters: 0, expired: 0 });
     expect(error).toHaveBeenCalledTimes(1);
@@ -162,10 +184,20 @@ describe("dead letters", () => {
     await exhaust(id);
     const actor = { userId: "u-admin", label: "fondsbeheer@example.org" };
     expect(await requeueDeadLetter(db, { id, actor, at: at(2000).toISOString() })).toBe(true);
-    expect(await db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow()).toMatchObject({ status: "pending", attempts: 0, next_attempt_at: at(2000).toISOString() });
+    expect(await db.selectFrom("outbox").selectAll().executeTakeFirstOrThrow()).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: at(2000).toISOString(),
+    });
     const audit = await db.selectFrom("audit_log").selectAll().where("entity_type", "=", "outbox").execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "outbox.requeued", entity_id: id, actor_user_id: "u-admin", actor_label: "fondsbeheer@example.org", at: at(2000).toISOString() });
+    expect(audit[0]).toMatchObject({
+      action: "outbox.requeued",
+      entity_id: id,
+      actor_user_id: "u-admin",
+      actor_label: "fondsbeheer@example.org",
+      at: at(2000).toISOString(),
+    });
     expect(JSON.parse(audit[0]!.before_json!)).toEqual({ status: "failed", attempts: MAX_DELIVERY_ATTEMPTS, template: "application-received" });
     // Sending it again once more does nothing: it is no dead letter any more.
     expect(await requeueDeadLetter(db, { id, actor, at: at(2500).toISOString() })).toBe(false);
@@ -196,8 +228,20 @@ describe("retention", () => {
     const dead = await queueStatusMail(old);
     await db.updateTable("outbox").set({ status: "failed" }).where("id", "=", dead).execute();
     const waiting = await queueStatusMail(old);
-    await db.updateTable("outbox").set({ next_attempt_at: at(DAY).toISOString() }).where("id", "=", waiting).execute();
-    const dropped = await db.transaction().execute((trx) => enqueueMail(trx, { to: "x@example.org", template: "sign-in", rendered: renderSignInMail(t, { code: "1", link: "l" }), at: old.toISOString(), expiresAt: old.toISOString() }));
+    await db
+      .updateTable("outbox")
+      .set({ next_attempt_at: at(DAY).toISOString() })
+      .where("id", "=", waiting)
+      .execute();
+    const dropped = await db.transaction().execute((trx) =>
+      enqueueMail(trx, {
+        to: "x@example.org",
+        template: "sign-in",
+        rendered: renderSignInMail(t, { code: "1", link: "l" }),
+        at: old.toISOString(),
+        expiresAt: old.toISOString(),
+      }),
+    );
     vi.spyOn(console, "warn").mockImplementation(() => {});
     await deliverDueMails(db, smtp(inbox.port), () => old);
 
@@ -264,7 +308,10 @@ describe("SMTP transport", () => {
       expect(open.received).toHaveLength(0);
       expect((await db.selectFrom("outbox").select("last_error").executeTakeFirstOrThrow()).last_error).toMatch(/STARTTLS/);
 
-      await db.updateTable("outbox").set({ next_attempt_at: at(1000).toISOString() }).execute();
+      await db
+        .updateTable("outbox")
+        .set({ next_attempt_at: at(1000).toISOString() })
+        .execute();
       const allowed = await deliverDueMails(db, smtpSender(url, "fonds@example.org", { allowInsecure: true }), () => at(2000));
       expect(allowed).toMatchObject({ sent: 1 });
       expect(open.received).toHaveLength(1);
@@ -279,7 +326,11 @@ describe("without SMTP (mail written to files)", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-mail-"));
     const log = vi.spyOn(console, "log").mockImplementation(() => {});
     const rendered = renderSignInMail(t, { code: "482913", link: "https://fonds.example/inloggen/link/folder-token" });
-    await db.transaction().execute((trx) => enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(60_000).toISOString() }));
+    await db
+      .transaction()
+      .execute((trx) =>
+        enqueueMail(trx, { to: "bewoner@example.org", template: "sign-in", rendered, at: NOW.toISOString(), expiresAt: at(60_000).toISOString() }),
+      );
     const send = senderFor({ smtpUrl: undefined, smtpAllowInsecure: false, mailFrom: "fonds@example.org", dataDir, nodeEnv });
     expect((await deliverDueMails(db, send, () => at(1000))).sent).toBe(1);
     const files = fs.readdirSync(path.join(dataDir, "outbox"));

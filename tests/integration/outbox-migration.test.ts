@@ -35,7 +35,10 @@ it("clears delivered mail and gives waiting sign-in mail its code's end date", a
   });
   // The old table has no expires_at column yet: insert through an untyped handle.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- db/schema.ts describes the new table, not this old one
-  await (db as unknown as Kysely<any>).insertInto("outbox").values([row("sent", "sign-in", "sent"), row("waiting", "sign-in", "pending"), row("dead", "application-received", "failed")]).execute();
+  await (db as unknown as Kysely<any>)
+    .insertInto("outbox")
+    .values([row("sent", "sign-in", "sent"), row("waiting", "sign-in", "pending"), row("dead", "application-received", "failed")])
+    .execute();
 
   expect((await migrator.migrateToLatest()).error).toBeUndefined();
   const rows = await db.selectFrom("outbox").selectAll().orderBy("id").execute();

@@ -27,9 +27,15 @@ const input = (overrides: Partial<ApplicationInput> = {}) =>
 const ctx = submitContext({ now: NOW });
 
 async function internalValues(): Promise<string[]> {
-  const apps = await db.selectFrom("applications").select(["id", "applicant_user_id", "submitted_by_user_id", "status_token_hash", "content_hash", "submission_key"]).execute();
+  const apps = await db
+    .selectFrom("applications")
+    .select(["id", "applicant_user_id", "submitted_by_user_id", "status_token_hash", "content_hash", "submission_key"])
+    .execute();
   const users = await db.selectFrom("users").select("id").execute();
-  return [...apps.flatMap((a) => [a.id, a.applicant_user_id, a.submitted_by_user_id, a.status_token_hash, a.content_hash, a.submission_key]), ...users.map((u) => u.id)].filter((v): v is string => !!v);
+  return [
+    ...apps.flatMap((a) => [a.id, a.applicant_user_id, a.submitted_by_user_id, a.status_token_hash, a.content_hash, a.submission_key]),
+    ...users.map((u) => u.id),
+  ].filter((v): v is string => !!v);
 }
 
 describe("a resident's pages", () => {
@@ -59,7 +65,11 @@ describe("a resident's pages", () => {
   it("a supporter sees the contact data of the resident they applied for, still without ids", async () => {
     const supporterId = await createTestUser(db, { email: "werker@example.org", name: "Youssef Werker", roles: ["supporter"], at });
     const supporter = (await getUserById(db, supporterId))!;
-    const { reference } = await submitApplication(db, input({ email: null, phone: "0612345678", name: "Bewoner Zonder Mail" }), { ...ctx, user: supporter, onBehalf: true });
+    const { reference } = await submitApplication(db, input({ email: null, phone: "0612345678", name: "Bewoner Zonder Mail" }), {
+      ...ctx,
+      user: supporter,
+      onBehalf: true,
+    });
     const cookie = await signedInCookie(supporterId);
     const detail = await run(() => mineDetail.loader({ request: get(`/mijn-aanvragen/${reference}`, cookie), params: { reference }, context: {} }));
     expect(detail.status).toBe(200);

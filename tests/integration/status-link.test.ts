@@ -23,10 +23,21 @@ const input = (overrides: Partial<ApplicationInput> = {}) =>
 
 /** Submits an application (by a supporter, so both e-mail and phone are stored) and returns its status token. */
 async function submitted(overrides: Partial<ApplicationInput> = {}) {
-  const supporter = await createTestUser(db, { email: `werker-${Math.random()}@example.org`, name: "Youssef Werker", roles: ["supporter"], at: NOW.toISOString() });
+  const supporter = await createTestUser(db, {
+    email: `werker-${Math.random()}@example.org`,
+    name: "Youssef Werker",
+    roles: ["supporter"],
+    at: NOW.toISOString(),
+  });
   const user = { id: supporter, email: "werker@example.org", name: "Youssef Werker", roles: ["supporter" as const], organisationId: null };
   const { reference } = await submitApplication(db, input(overrides), submitContext({ user, onBehalf: true, now: NOW }));
-  const mail = await db.selectFrom("outbox").select("text_body").where("template", "=", "application-received").orderBy("created_at", "desc").where("text_body", "like", `%${reference}%`).executeTakeFirstOrThrow();
+  const mail = await db
+    .selectFrom("outbox")
+    .select("text_body")
+    .where("template", "=", "application-received")
+    .orderBy("created_at", "desc")
+    .where("text_body", "like", `%${reference}%`)
+    .executeTakeFirstOrThrow();
   const token = /\/status\/([\w-]+)/.exec(mail.text_body)![1]!;
   const row = await db.selectFrom("applications").selectAll().where("reference", "=", reference).executeTakeFirstOrThrow();
   return { token, reference, row, supporter };
@@ -48,7 +59,17 @@ describe("the status page's loader data", () => {
     const text = JSON.stringify(data);
     expect(text).toContain(reference);
     expect(text).toContain("Elke maand koken we met buren.");
-    for (const secret of [row.id, row.applicant_email, row.applicant_phone, row.applicant_user_id, supporter, row.status_token_hash, row.content_hash, "Sanne Geheim", "Youssef Werker"].filter((v): v is string => !!v)) {
+    for (const secret of [
+      row.id,
+      row.applicant_email,
+      row.applicant_phone,
+      row.applicant_user_id,
+      supporter,
+      row.status_token_hash,
+      row.content_hash,
+      "Sanne Geheim",
+      "Youssef Werker",
+    ].filter((v): v is string => !!v)) {
       expect(text, secret).not.toContain(secret);
     }
     expect(identifiersIn(data)).toEqual({ emails: [], uuids: [], hashes: [] });
@@ -62,7 +83,9 @@ describe("the status page's loader data", () => {
 
 describe("the status link as a capability", () => {
   it("tells the browser not to pass the link on and search engines not to index it", async () => {
-    const headers = new Headers(statusRoute.headers!({ loaderHeaders: new Headers(), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined }));
+    const headers = new Headers(
+      statusRoute.headers!({ loaderHeaders: new Headers(), parentHeaders: new Headers(), actionHeaders: new Headers(), errorHeaders: undefined }),
+    );
     expect(headers.get("Referrer-Policy")).toBe("no-referrer");
     expect(headers.get("X-Robots-Tag")).toBe("noindex");
     const meta = (statusRoute.meta as unknown as (args: { matches: unknown[] }) => { name?: string; content?: string }[])({ matches: [] });
@@ -73,13 +96,21 @@ describe("the status link as a capability", () => {
     const open = await submitted();
     expect((await loadStatus(open.token)).status).toBe(200);
     const closed = await submitted();
-    await db.updateTable("applications").set({ status: "closed", closed_at: monthsAgo(11) }).where("id", "=", closed.row.id).execute();
+    await db
+      .updateTable("applications")
+      .set({ status: "closed", closed_at: monthsAgo(11) })
+      .where("id", "=", closed.row.id)
+      .execute();
     expect((await loadStatus(closed.token)).status).toBe(200);
   });
 
   it("stops working 12 months after the application was closed: 410, with nothing of the application in it", async () => {
     const { token, row } = await submitted();
-    await db.updateTable("applications").set({ status: "closed", closed_at: monthsAgo(13) }).where("id", "=", row.id).execute();
+    await db
+      .updateTable("applications")
+      .set({ status: "closed", closed_at: monthsAgo(13) })
+      .where("id", "=", row.id)
+      .execute();
     const result = await loadStatus(token);
     expect(result.status).toBe(410);
     expect(JSON.stringify(result.data)).not.toContain(row.title);
@@ -88,7 +119,11 @@ describe("the status link as a capability", () => {
 
   it("also ends for a declined application whose closing date is not stored, counted from its last change", async () => {
     const { token, row } = await submitted();
-    await db.updateTable("applications").set({ status: "declined", closed_at: null, updated_at: monthsAgo(13) }).where("id", "=", row.id).execute();
+    await db
+      .updateTable("applications")
+      .set({ status: "declined", closed_at: null, updated_at: monthsAgo(13) })
+      .where("id", "=", row.id)
+      .execute();
     expect((await loadStatus(token)).status).toBe(410);
   });
 });

@@ -43,12 +43,30 @@ describe("the write lock", () => {
     ];
     const { reference } = await submitApplication(
       db,
-      { submissionKey: "race", name: "Sanne", email: "sanne@example.org", phone: null, areaId: "kroeven", title: "Samen koken", description: "Koken met buren.", factorIds: ["ontmoeting"], activityDate: "2027-01-15", participants: 10, amount: 10_000, requestedCents: 10_000, costLines: [], publicConsent: true },
+      {
+        submissionKey: "race",
+        name: "Sanne",
+        email: "sanne@example.org",
+        phone: null,
+        areaId: "kroeven",
+        title: "Samen koken",
+        description: "Koken met buren.",
+        factorIds: ["ontmoeting"],
+        activityDate: "2027-01-15",
+        participants: 10,
+        amount: 10_000,
+        requestedCents: 10_000,
+        costLines: [],
+        publicConsent: true,
+      },
       { user: null, onBehalf: false, locale: "nl", now: new Date(), settings: TEST_SETTINGS },
     );
     const { id } = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirstOrThrow();
     const startAt = String(Date.now() + 4000); // both processes are up by then
-    const writer = (userId: string) => run("node_modules/.bin/tsx", ["tests/support/race-writer.ts", file, id, userId, startAt]).then((r) => JSON.parse(r.stdout.trim()) as Record<string, unknown>);
+    const writer = (userId: string) =>
+      run("node_modules/.bin/tsx", ["tests/support/race-writer.ts", file, id, userId, startAt]).then(
+        (r) => JSON.parse(r.stdout.trim()) as Record<string, unknown>,
+      );
     const results = await Promise.all([writer(a), writer(b)]);
 
     expect(results.filter((r) => r.ok === true)).toHaveLength(1);

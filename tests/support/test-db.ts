@@ -24,12 +24,20 @@ export async function freshDb(): Promise<{ db: DB; file: string; cleanup: () => 
 }
 
 export async function count(db: DB, table: "applications" | "audit_log" | "outbox" | "drafts" | "login_codes" | "users"): Promise<number> {
-  const row = await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 /** The fund's settings as configuration gives them, for models that take a step. */
-export const TEST_SETTINGS: FundSettings = { fundMaxCents: 500_000, fourEyesThresholdCents: 250_000, publicUrl: "https://fonds.example", bureauEmail: undefined };
+export const TEST_SETTINGS: FundSettings = {
+  fundMaxCents: 500_000,
+  fourEyesThresholdCents: 250_000,
+  publicUrl: "https://fonds.example",
+  bureauEmail: undefined,
+};
 
 /** An account made by the bureau, in its own transaction (createUser takes one). */
 export function createTestUser(db: DB, user: Parameters<typeof createUser>[1]): Promise<string> {

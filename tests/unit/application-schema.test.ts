@@ -104,7 +104,15 @@ describe("application form schema", () => {
   });
 
   it("lets cost lines add up to the amount, or says by how much they differ", () => {
-    const ok = parse({ amount: "300", "costLines[0].description": "Boodschappen", "costLines[0].amount": "250", "costLines[1].description": "Huur zaal", "costLines[1].amount": "50,00", "costLines[2].description": "", "costLines[2].amount": "" });
+    const ok = parse({
+      amount: "300",
+      "costLines[0].description": "Boodschappen",
+      "costLines[0].amount": "250",
+      "costLines[1].description": "Huur zaal",
+      "costLines[1].amount": "50,00",
+      "costLines[2].description": "",
+      "costLines[2].amount": "",
+    });
     expect(ok.status).toBe("success");
     expect(ok.status === "success" && ok.value.costLines).toEqual([
       { description: "Boodschappen", cents: 25000 },
@@ -122,7 +130,9 @@ describe("application form schema", () => {
     expect(errorsOf({ email: undefined }, onBehalf).email).toEqual(["Vul een e-mailadres of een telefoonnummer van de bewoner in."]);
     const byPhone = parse({ email: undefined, phone: "06 1234 5678" }, onBehalf);
     expect(byPhone.status === "success" && byPhone.value).toMatchObject({ email: null, phone: "0612345678" });
-    expect(errorsOf({ email: undefined, phone: "12345" }, onBehalf).phone).toEqual(["Dit telefoonnummer klopt niet. Bijvoorbeeld: 06 12345678 of 0165 123456."]);
+    expect(errorsOf({ email: undefined, phone: "12345" }, onBehalf).phone).toEqual([
+      "Dit telefoonnummer klopt niet. Bijvoorbeeld: 06 12345678 of 0165 123456.",
+    ]);
   });
 
   it("speaks English when the reader chose English", () => {
@@ -138,13 +148,29 @@ describe("application form schema", () => {
   });
 
   it("keeps only the form's own fields in a draft, within the form's size limits", () => {
-    const form = validFields({ factorIds: ["ontmoeting", "bestaat-niet"], junk: "x".repeat(1_000_000), "costLines[0].description": "Huur", "costLines[0].amount": "12,50" });
+    const form = validFields({
+      factorIds: ["ontmoeting", "bestaat-niet"],
+      junk: "x".repeat(1_000_000),
+      "costLines[0].description": "Huur",
+      "costLines[0].amount": "12,50",
+    });
     form.set("website", "spam");
     form.set("areaId", "k".repeat(5000));
     const s = parseWithZod(form, { schema: draftSchema(ctx) });
     expect(s.status).toBe("success");
     const value = s.status === "success" ? s.value : null;
-    expect(Object.keys(JSON.parse(JSON.stringify(value))).sort()).toEqual(["activityDate", "amount", "costLines", "description", "email", "factorIds", "name", "participants", "publicConsent", "title"]);
+    expect(Object.keys(JSON.parse(JSON.stringify(value))).sort()).toEqual([
+      "activityDate",
+      "amount",
+      "costLines",
+      "description",
+      "email",
+      "factorIds",
+      "name",
+      "participants",
+      "publicConsent",
+      "title",
+    ]);
     expect(value).toMatchObject({ factorIds: ["ontmoeting"], costLines: [{ description: "Huur", amount: "12,50" }], publicConsent: "yes" });
     expect(JSON.stringify(value).length).toBeLessThan(1000);
 

@@ -10,8 +10,7 @@ function files(dir: string): string[] {
   });
 }
 // Value imports only: `import type` is erased at build time and carries no code across layers.
-const imports = (file: string) =>
-  [...fs.readFileSync(file, "utf8").matchAll(/^\s*import\s(?!type\s)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
+const imports = (file: string) => [...fs.readFileSync(file, "utf8").matchAll(/^\s*import\s(?!type\s)[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
 
 describe("architecture", () => {
   it("domain/ imports nothing but domain/", () => {

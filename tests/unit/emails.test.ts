@@ -6,13 +6,13 @@ import { renderDraftSavedMail } from "../../emails/draft-saved";
 import { renderNewApplicationMail } from "../../emails/new-application";
 import { renderSignInLockedMail } from "../../emails/sign-in-locked";
 
-const data = { name: "Fien & Co \"de buren\"", title: "Samen <koken>", reference: "IF-2027-0042", statusUrl: "https://fonds.example/status/abc?x=1&y=2" };
+const data = { name: 'Fien & Co "de buren"', title: "Samen <koken>", reference: "IF-2027-0042", statusUrl: "https://fonds.example/status/abc?x=1&y=2" };
 
 describe("mail templates", () => {
   it("render plain text and HTML from the same typed data, in Dutch", () => {
     const mail = renderApplicationReceivedMail(translator("nl"), data);
     expect(mail.subject).toBe("Wij hebben uw aanvraag IF-2027-0042 ontvangen");
-    expect(mail.text).toContain("Beste Fien & Co \"de buren\",");
+    expect(mail.text).toContain('Beste Fien & Co "de buren",');
     expect(mail.text).toContain("https://fonds.example/status/abc?x=1&y=2");
     expect(mail.html).toContain('<html lang="nl">');
     expect(mail.html).toContain("Beste Fien &amp; Co &quot;de buren&quot;,");

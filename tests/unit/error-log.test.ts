@@ -34,7 +34,9 @@ describe("serverErrorLine", () => {
   });
 
   it("logs a route error response of 500 and up with its inner message", () => {
-    expect(serverErrorLine(routeErrorResponse(500, "Unexpected Server Error"), { request: new Request("http://x/health") })).toBe("[error] GET /health: Unexpected Server Error");
+    expect(serverErrorLine(routeErrorResponse(500, "Unexpected Server Error"), { request: new Request("http://x/health") })).toBe(
+      "[error] GET /health: Unexpected Server Error",
+    );
   });
 
   it("logs what is thrown even when it is not an Error", () => {

@@ -19,11 +19,21 @@ describe("emailField", () => {
     expect(messages(emailField(t), undefined)).toEqual(["Vul uw e-mailadres in."]);
     expect(messages(emailField(t), "   ")).toContain("Vul uw e-mailadres in.");
     expect(messages(emailField(t), "geen-adres")).toEqual(["Dit e-mailadres klopt niet. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl"]);
-    expect(messages(emailField(t), `${"a".repeat(250)}@example.org`)).toContain("Dit e-mailadres klopt niet. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl");
+    expect(messages(emailField(t), `${"a".repeat(250)}@example.org`)).toContain(
+      "Dit e-mailadres klopt niet. Een e-mailadres ziet er zo uit: naam@voorbeeld.nl",
+    );
   });
 
   it("is the same rule on the application form, the draft and the sign-in form", () => {
-    const ctx = { t, locale: "nl" as const, areas: [{ id: "kroeven", name: "Kroeven" }], factorIds: ["ontmoeting"], maxCents: 500_000, today: "2026-12-01", onBehalf: false };
+    const ctx = {
+      t,
+      locale: "nl" as const,
+      areas: [{ id: "kroeven", name: "Kroeven" }],
+      factorIds: ["ontmoeting"],
+      maxCents: 500_000,
+      today: "2026-12-01",
+      onBehalf: false,
+    };
     for (const [name, schema] of [
       ["application", applicationSchema(ctx)],
       ["draft", draftSchema(ctx)],

@@ -37,7 +37,14 @@ describe("intent dispatch", () => {
   it("answers an unknown, empty, missing or doubled intent with 400 and runs no handler", async () => {
     let ran = false;
     const handlers = { resend: () => (ran = true) };
-    for (const f of [form(["intent", "delete"]), form(["intent", ""]), form(), form(["intent", "resend"], ["intent", "resend"]), form(["intent", "toString"]), form(["intent", "__proto__"])]) {
+    for (const f of [
+      form(["intent", "delete"]),
+      form(["intent", ""]),
+      form(),
+      form(["intent", "resend"], ["intent", "resend"]),
+      form(["intent", "toString"]),
+      form(["intent", "__proto__"]),
+    ]) {
       expect(await status(() => dispatchIntent(f, handlers))).toBe(400);
     }
     expect(ran).toBe(false);

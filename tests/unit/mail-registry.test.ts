@@ -2,12 +2,26 @@ import { describe, expect, it } from "vitest";
 import { translator } from "~/i18n/translate";
 import { lifecycleMail, registeredLifecycleMails, OUTBOX_TEMPLATES } from "../../emails/registry";
 
-const data = { reference: "IF-2027-0042", title: "Samen <koken>", applicantName: "Sanne", areaName: "Kroeven", statusUrl: "https://fonds.example/status/abc", bureauUrl: "https://fonds.example/beheer/aanvragen/IF-2027-0042" };
+const data = {
+  reference: "IF-2027-0042",
+  title: "Samen <koken>",
+  applicantName: "Sanne",
+  areaName: "Kroeven",
+  statusUrl: "https://fonds.example/status/abc",
+  bureauUrl: "https://fonds.example/beheer/aanvragen/IF-2027-0042",
+};
 
 describe("the mail template registry", () => {
   it("has a renderer for exactly these lifecycle mails; the others wait for their step's screen", () => {
     // A new step's mail is added here on purpose (docs/recipes/add-a-lifecycle-step.md).
-    expect(registeredLifecycleMails().sort()).toEqual(["answer_received", "new_application", "received", "report_received", "second_review_needed", "withdrawn"]);
+    expect(registeredLifecycleMails().sort()).toEqual([
+      "answer_received",
+      "new_application",
+      "received",
+      "report_received",
+      "second_review_needed",
+      "withdrawn",
+    ]);
     expect(() => lifecycleMail("decision")).toThrow(/No mail template for the lifecycle's "decision"/);
   });
 

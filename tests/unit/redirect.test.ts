@@ -4,11 +4,7 @@ import { safeRedirectPath } from "~/services/redirect.server";
 const BASE = "https://fonds.example";
 
 describe("safeRedirectPath", () => {
-  it.each([
-    "/mijn-aanvragen",
-    "/beheer/aanvragen?status=submitted&pagina=2",
-    "/aanvragen/nieuw#stap-2",
-  ])("keeps the same-site path %s", (value) => {
+  it.each(["/mijn-aanvragen", "/beheer/aanvragen?status=submitted&pagina=2", "/aanvragen/nieuw#stap-2"])("keeps the same-site path %s", (value) => {
     expect(safeRedirectPath(value, "/", BASE)).toBe(value);
   });
 

@@ -20,11 +20,15 @@ function submitted(fields: Record<string, string>) {
 describe("replyWithRefusal", () => {
   it("puts a refusal about a field beside that field, and keeps what was typed", () => {
     const submission = submitted({ amount: "9.000", reason: "Graag" });
-    const reply = replyWithRefusal(submission, { reason: "granted_above_requested", ok: false, grantedCents: 900_000, requestedCents: 250_000 } as LifecycleRefusal, {
-      words: LIFECYCLE_WORDS,
-      t,
-      params: { requested: "€ 2.500,00" },
-    });
+    const reply = replyWithRefusal(
+      submission,
+      { reason: "granted_above_requested", ok: false, grantedCents: 900_000, requestedCents: 250_000 } as LifecycleRefusal,
+      {
+        words: LIFECYCLE_WORDS,
+        t,
+        params: { requested: "€ 2.500,00" },
+      },
+    );
     expect(reply.error).toMatchObject({ amount: ["U kunt niet meer geven dan er is gevraagd. Gevraagd is € 2.500,00."] });
     expect(reply.initialValue).toMatchObject({ amount: "9.000", reason: "Graag" });
   });
@@ -36,7 +40,11 @@ describe("replyWithRefusal", () => {
   });
 
   it("can leave a typed value out of the page (a sign-in code)", () => {
-    const reply = replyWithRefusal(submitted({ amount: "123456" }), { reason: "invalid" }, { words: { invalid: { key: "limits.code.invalid", field: "amount" } }, t, hideFields: ["amount"] });
+    const reply = replyWithRefusal(
+      submitted({ amount: "123456" }),
+      { reason: "invalid" },
+      { words: { invalid: { key: "limits.code.invalid", field: "amount" } }, t, hideFields: ["amount"] },
+    );
     expect(JSON.stringify(reply)).not.toContain("123456");
     expect(reply.error?.amount).toHaveLength(1);
   });
@@ -49,7 +57,12 @@ describe("the lifecycle's words", () => {
       expect(catalogue.nl[key], reason).toBeTruthy();
       expect(catalogue.en[key], reason).toBeTruthy();
     }
-    const status = placeRefusal({ reason: "not_allowed_in_status" }, LIFECYCLE_WORDS, t, lifecycleParams({ ok: false, reason: "not_allowed_in_status", status: "approved", action: "decline" }, t, "nl"));
+    const status = placeRefusal(
+      { reason: "not_allowed_in_status" },
+      LIFECYCLE_WORDS,
+      t,
+      lifecycleParams({ ok: false, reason: "not_allowed_in_status", status: "approved", action: "decline" }, t, "nl"),
+    );
     expect(status).toEqual({ field: null, message: "Dit kan nu niet. De aanvraag heeft de status: Goedgekeurd." });
     const override = lifecycleParams({ ok: false, reason: "override_reason_required", rules: ["area_not_eligible", "activity_in_past"] }, t, "nl");
     expect(override.rules).toBe("de buurt hoort niet bij het fonds, de activiteit was al");

@@ -1,7 +1,8 @@
 // The resident's application: home page, form, confirmation, status pages.
 export const nl = {
   "home.title": "Heeft u een idee voor uw buurt?",
-  "home.lead": "Een buurtmaaltijd, een jeu-de-boulesbaan, een kledingruil: met het Inwonersfonds krijgt u geld en hulp om uw idee waar te maken. Samen maken we de buurt sterker.",
+  "home.lead":
+    "Een buurtmaaltijd, een jeu-de-boulesbaan, een kledingruil: met het Inwonersfonds krijgt u geld en hulp om uw idee waar te maken. Samen maken we de buurt sterker.",
   "home.cta": "Vraag geld aan voor uw idee",
   "home.who.title": "Voor wie?",
   "home.who.text": "Voor iedereen die woont in {areas}. U hoeft geen account te maken.",
@@ -40,7 +41,8 @@ export const nl = {
   "form.factors.legend": "Welke beschermende factor maakt uw idee sterker?",
   "form.factors.hint": "Kies er minstens 1. Dit is wat uw idee goed maakt voor de buurt.",
   "form.factors.help.title": "Help mij kiezen",
-  "form.factors.help.text": "Komen mensen bij elkaar? Kies dan 'Organiseren van ontmoeting'. Helpt het gezinnen of ouders? Kies dan een van de factoren over gezinnen. Leren mensen elkaar kennen en helpen ze elkaar daarna ook? Kies 'Sociale verbondenheid en netwerken'. Twijfelt u? Kies wat het beste past. Het programmabureau denkt met u mee.",
+  "form.factors.help.text":
+    "Komen mensen bij elkaar? Kies dan 'Organiseren van ontmoeting'. Helpt het gezinnen of ouders? Kies dan een van de factoren over gezinnen. Leren mensen elkaar kennen en helpen ze elkaar daarna ook? Kies 'Sociale verbondenheid en netwerken'. Twijfelt u? Kies wat het beste past. Het programmabureau denkt met u mee.",
   "form.activityDate.label": "Wanneer wilt u het doen?",
   "form.activityDate.hint": "Ongeveer is goed. Bijvoorbeeld 14-03-2027.",
   "form.participants.label": "Hoeveel mensen doen er ongeveer mee?",
@@ -143,7 +145,8 @@ export const nl = {
 
 export const en: Record<keyof typeof nl, string> = {
   "home.title": "Do you have an idea for your neighbourhood?",
-  "home.lead": "A neighbourhood meal, a boules court, a clothes swap: the Residents' Fund gives you money and help to make your idea happen. Together we make the neighbourhood stronger.",
+  "home.lead":
+    "A neighbourhood meal, a boules court, a clothes swap: the Residents' Fund gives you money and help to make your idea happen. Together we make the neighbourhood stronger.",
   "home.cta": "Apply for money for your idea",
   "home.who.title": "Who is it for?",
   "home.who.text": "For everyone who lives in {areas}. You do not need an account.",
@@ -182,7 +185,8 @@ export const en: Record<keyof typeof nl, string> = {
   "form.factors.legend": "Which protective factor does your idea strengthen?",
   "form.factors.hint": "Choose at least 1. This is what makes your idea good for the neighbourhood.",
   "form.factors.help.title": "Help me choose",
-  "form.factors.help.text": "Do people come together? Choose 'Organising encounters'. Does it help families or parents? Choose one of the family factors. Do people get to know each other and help each other afterwards? Choose 'Social connectedness and networks'. Not sure? Choose what fits best. The programme bureau will think along with you.",
+  "form.factors.help.text":
+    "Do people come together? Choose 'Organising encounters'. Does it help families or parents? Choose one of the family factors. Do people get to know each other and help each other afterwards? Choose 'Social connectedness and networks'. Not sure? Choose what fits best. The programme bureau will think along with you.",
   "form.activityDate.label": "When do you want to do it?",
   "form.activityDate.hint": "Roughly is fine. For example 14-03-2027.",
   "form.participants.label": "About how many people will take part?",

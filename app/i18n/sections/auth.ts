@@ -23,17 +23,19 @@ export const nl = {
   "mail.lang": "nl",
   "mail.footer": "Deze e-mail komt van het Inwonersfonds Roosendaal, van de alliantie Voor ons Roosendaal.",
   "mail.signIn.subject": "Uw code om in te loggen: {code}",
-  "mail.signIn.text": "Uw code om in te loggen bij het Inwonersfonds is {code}. Of klik op deze link: {link}\n\nDe code en de link werken 15 minuten en maar 1 keer. Heeft u niet om deze e-mail gevraagd? Dan kunt u hem negeren.",
+  "mail.signIn.text":
+    "Uw code om in te loggen bij het Inwonersfonds is {code}. Of klik op deze link: {link}\n\nDe code en de link werken 15 minuten en maar 1 keer. Heeft u niet om deze e-mail gevraagd? Dan kunt u hem negeren.",
   "mail.signIn.button": "Inloggen",
   "mail.received.subject": "Wij hebben uw aanvraag {reference} ontvangen",
   "mail.received.greeting": "Beste {name},",
-  "mail.received.text": "Bedankt voor uw idee \"{title}\". Wij hebben uw aanvraag ontvangen. Uw aanvraagnummer is {reference}.\n\nHet programmabureau bekijkt uw idee en laat binnen 5 werkdagen van zich horen. Met deze link ziet u hoe het met uw aanvraag gaat:",
+  "mail.received.text":
+    'Bedankt voor uw idee "{title}". Wij hebben uw aanvraag ontvangen. Uw aanvraagnummer is {reference}.\n\nHet programmabureau bekijkt uw idee en laat binnen 5 werkdagen van zich horen. Met deze link ziet u hoe het met uw aanvraag gaat:',
   "mail.received.button": "Bekijk uw aanvraag",
   "mail.draft.subject": "Ga verder met uw aanvraag",
   "mail.draft.text": "U heeft uw aanvraag voor het Inwonersfonds opgeslagen. Met deze link gaat u verder waar u was. De link werkt 30 dagen.",
   "mail.draft.button": "Verder met mijn aanvraag",
   "mail.newApplication.subject": "Nieuwe aanvraag {reference}",
-  "mail.newApplication.text": "Er is een nieuwe aanvraag binnengekomen: {reference} \"{title}\" in {area}. De bewoner hoort binnen 5 werkdagen van ons.",
+  "mail.newApplication.text": 'Er is een nieuwe aanvraag binnengekomen: {reference} "{title}" in {area}. De bewoner hoort binnen 5 werkdagen van ons.',
   "mail.newApplication.button": "Bekijk de aanvraag",
 } as const;
 
@@ -61,16 +63,18 @@ export const en: Record<keyof typeof nl, string> = {
   "mail.lang": "en",
   "mail.footer": "This e-mail comes from the Roosendaal Residents' Fund, of the alliance Voor ons Roosendaal.",
   "mail.signIn.subject": "Your code to sign in: {code}",
-  "mail.signIn.text": "Your code to sign in to the Residents' Fund is {code}. Or click this link: {link}\n\nThe code and the link work for 15 minutes and only once. Did you not ask for this e-mail? Then you can ignore it.",
+  "mail.signIn.text":
+    "Your code to sign in to the Residents' Fund is {code}. Or click this link: {link}\n\nThe code and the link work for 15 minutes and only once. Did you not ask for this e-mail? Then you can ignore it.",
   "mail.signIn.button": "Sign in",
   "mail.received.subject": "We have received your application {reference}",
   "mail.received.greeting": "Dear {name},",
-  "mail.received.text": "Thank you for your idea \"{title}\". We have received your application. Your application number is {reference}.\n\nThe programme bureau looks at your idea and gets back to you within 5 working days. With this link you can see how your application is doing:",
+  "mail.received.text":
+    'Thank you for your idea "{title}". We have received your application. Your application number is {reference}.\n\nThe programme bureau looks at your idea and gets back to you within 5 working days. With this link you can see how your application is doing:',
   "mail.received.button": "View your application",
   "mail.draft.subject": "Continue your application",
   "mail.draft.text": "You saved your application for the Residents' Fund. With this link you continue where you left off. The link works for 30 days.",
   "mail.draft.button": "Continue my application",
   "mail.newApplication.subject": "New application {reference}",
-  "mail.newApplication.text": "A new application has come in: {reference} \"{title}\" in {area}. The resident hears from us within 5 working days.",
+  "mail.newApplication.text": 'A new application has come in: {reference} "{title}" in {area}. The resident hears from us within 5 working days.',
   "mail.newApplication.button": "View the application",
 };

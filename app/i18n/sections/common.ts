@@ -50,7 +50,8 @@ export const en: Record<keyof typeof nl, string> = {
   "nav.language": "Nederlands",
   "nav.languageLabel": "Lees deze site in het Nederlands",
   "nav.main": "Main menu",
-  "footer.text": "The Residents' Fund belongs to the alliance Voor ons Roosendaal, funded by the national government (SPUK Kansrijke Wijk), the municipality and partners.",
+  "footer.text":
+    "The Residents' Fund belongs to the alliance Voor ons Roosendaal, funded by the national government (SPUK Kansrijke Wijk), the municipality and partners.",
   "footer.help": "Need help with your application? Ask your neighbourhood worker or visit the walk-in hours.",
   "error.title": "Something went wrong",
   "error.notFound.title": "This page does not exist",

@@ -25,8 +25,7 @@ export const nl = {
   "lifecycle.refusal.invalid_amount": "Vul een bedrag in dat hoger is dan € 0.",
   "lifecycle.refusal.granted_above_requested": "U kunt niet meer geven dan er is gevraagd. Gevraagd is {requested}.",
   "lifecycle.refusal.payment_above_granted": "U kunt niet meer betalen dan er is toegekend. Toegekend is {granted}.",
-  "lifecycle.refusal.override_reason_required":
-    "Deze aanvraag past niet in de regels: {rules}. Schrijf op waarom u de aanvraag toch goedkeurt.",
+  "lifecycle.refusal.override_reason_required": "Deze aanvraag past niet in de regels: {rules}. Schrijf op waarom u de aanvraag toch goedkeurt.",
   "lifecycle.override.area_not_eligible": "de buurt hoort niet bij het fonds",
   "lifecycle.override.above_maximum_amount": "het bedrag is hoger dan het maximum",
   "lifecycle.override.activity_in_past": "de activiteit was al",
@@ -82,8 +81,7 @@ export const en: Record<keyof typeof nl, string> = {
   "lifecycle.refusal.invalid_amount": "Enter an amount above € 0.",
   "lifecycle.refusal.granted_above_requested": "You cannot grant more than was asked for. Requested: {requested}.",
   "lifecycle.refusal.payment_above_granted": "You cannot pay more than was granted. Granted: {granted}.",
-  "lifecycle.refusal.override_reason_required":
-    "This application falls outside the rules: {rules}. Write down why you approve it anyway.",
+  "lifecycle.refusal.override_reason_required": "This application falls outside the rules: {rules}. Write down why you approve it anyway.",
   "lifecycle.override.area_not_eligible": "the neighbourhood is not part of the fund",
   "lifecycle.override.above_maximum_amount": "the amount is above the maximum",
   "lifecycle.override.activity_in_past": "the activity has already taken place",

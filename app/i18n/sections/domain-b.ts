@@ -22,16 +22,12 @@ export const nl = {
   "ledger.refusal.unknown_pot": "Deze pot kennen we niet: {pot}.",
   "ledger.refusal.outside_period": "Dit kan niet op {date}. De pot {pot} loopt van {periodStart} tot en met {periodEnd}.",
   "ledger.refusal.insufficient_funds": "Er is niet genoeg geld in de pot {pot}. Er is nog {available} vrij. U vraagt {requested}.",
-  "ledger.refusal.exceeds_outstanding":
-    "Dit is meer dan er nog openstaat voor dit initiatief. Er staat nog {outstanding} open. U vraagt {requested}.",
+  "ledger.refusal.exceeds_outstanding": "Dit is meer dan er nog openstaat voor dit initiatief. Er staat nog {outstanding} open. U vraagt {requested}.",
   "ledger.refusal.nothing_outstanding": "Voor dit initiatief staat geen geld meer open.",
-  "ledger.refusal.before_commitment":
-    "Dit kan niet op {date}. Het geld voor dit initiatief is pas op {committedOn} toegezegd. Kies die dag of een dag daarna.",
-  "ledger.refusal.duplicate_operation":
-    "Dit is al eens gedaan, maar met andere gegevens. Laad de pagina opnieuw en probeer het nog een keer.",
+  "ledger.refusal.before_commitment": "Dit kan niet op {date}. Het geld voor dit initiatief is pas op {committedOn} toegezegd. Kies die dag of een dag daarna.",
+  "ledger.refusal.duplicate_operation": "Dit is al eens gedaan, maar met andere gegevens. Laad de pagina opnieuw en probeer het nog een keer.",
 
-  "split.refusal.no_eligible_pot":
-    "Er is geen pot die past bij dit initiatief. Kijk naar de datum, de buurt en de beschermende factoren.",
+  "split.refusal.no_eligible_pot": "Er is geen pot die past bij dit initiatief. Kijk naar de datum, de buurt en de beschermende factoren.",
   "split.refusal.insufficient_total": "Er is niet genoeg geld in de pots die passen. Er is {shortBy} te weinig.",
   "split.refusal.not_positive": "Vul een bedrag in dat hoger is dan € 0.",
   "split.refusal.invalid_date": "Deze datum bestaat niet: {date}.",
@@ -52,8 +48,7 @@ export const nl = {
 
   "forecast.refusal.invalid_date": "Deze datum bestaat niet: {date}.",
   "forecast.refusal.invalid_period": "De looptijd klopt niet: {periodStart} ligt na {periodEnd}.",
-  "forecast.refusal.invalid_month_weights":
-    "Het plan per maand klopt niet. Geef 12 getallen van 0 of hoger. Minstens één moet hoger zijn dan 0.",
+  "forecast.refusal.invalid_month_weights": "Het plan per maand klopt niet. Geef 12 getallen van 0 of hoger. Minstens één moet hoger zijn dan 0.",
   "forecast.refusal.invalid_risk_thresholds":
     "De grenzen voor 'let op' en 'actie nodig' kloppen niet. Gebruik percentages van 0 tot en met 100, met hoogstens twee cijfers achter de komma.",
   "forecast.refusal.no_pots": "Er zijn geen pots om mee te rekenen.",
@@ -81,13 +76,11 @@ export const en: Record<keyof typeof nl, string> = {
   "ledger.refusal.unknown_pot": "We do not know this pot: {pot}.",
   "ledger.refusal.outside_period": "This is not possible on {date}. The pot {pot} runs from {periodStart} to {periodEnd}.",
   "ledger.refusal.insufficient_funds": "There is not enough money in the pot {pot}. {available} is still free. You ask for {requested}.",
-  "ledger.refusal.exceeds_outstanding":
-    "This is more than is still open for this initiative. {outstanding} is still open. You ask for {requested}.",
+  "ledger.refusal.exceeds_outstanding": "This is more than is still open for this initiative. {outstanding} is still open. You ask for {requested}.",
   "ledger.refusal.nothing_outstanding": "No money is open for this initiative any more.",
   "ledger.refusal.before_commitment":
     "This is not possible on {date}. The money for this initiative was only committed on {committedOn}. Choose that day or a later one.",
-  "ledger.refusal.duplicate_operation":
-    "This was done before, but with different details. Reload the page and try again.",
+  "ledger.refusal.duplicate_operation": "This was done before, but with different details. Reload the page and try again.",
 
   "split.refusal.no_eligible_pot": "No pot fits this initiative. Check the date, the neighbourhood and the protective factors.",
   "split.refusal.insufficient_total": "The pots that fit do not hold enough money. {shortBy} is missing.",
@@ -95,8 +88,7 @@ export const en: Record<keyof typeof nl, string> = {
   "split.refusal.invalid_date": "This date does not exist: {date}.",
   "split.refusal.invalid_rule":
     "The default split is not valid. Use percentages with at most two decimals, together no more than 100%. Now they add up to {sum}.",
-  "split.refusal.invalid_earmarks":
-    "The limits of the pot {pot} are not valid. A limit is an amount in whole cents or a percentage with at most two decimals.",
+  "split.refusal.invalid_earmarks": "The limits of the pot {pot} are not valid. A limit is an amount in whole cents or a percentage with at most two decimals.",
   "split.reason.outside_period": "Not used: the activity is outside the period ({periodStart} to {periodEnd}).",
   "split.reason.only_for_areas": "Not used: this pot is only for {areas}.",
   "split.reason.only_for_factors": "Not used: this pot is only for initiatives about {factors}.",
@@ -110,16 +102,14 @@ export const en: Record<keyof typeof nl, string> = {
 
   "forecast.refusal.invalid_date": "This date does not exist: {date}.",
   "forecast.refusal.invalid_period": "The period is not valid: {periodStart} is after {periodEnd}.",
-  "forecast.refusal.invalid_month_weights":
-    "The monthly plan is not valid. Give 12 numbers of 0 or more. At least one must be above 0.",
+  "forecast.refusal.invalid_month_weights": "The monthly plan is not valid. Give 12 numbers of 0 or more. At least one must be above 0.",
   "forecast.refusal.invalid_risk_thresholds":
     "The limits for 'watch out' and 'action needed' are not valid. Use percentages from 0 to 100, with at most two decimals.",
   "forecast.refusal.no_pots": "There are no pots to calculate with.",
   "forecast.sentence.on_track": "At this pace the budget will be fully spent by {endDate}.",
   "forecast.sentence.left_over":
     "At this pace about {amount} will be left on {endDate}: about {count} initiatives of average size. From now on, approve at least {perMonth} initiatives a month to spend the budget.",
-  "forecast.sentence.left_over_unknown_size":
-    "At this pace about {amount} will be left on {endDate}. Approve more initiatives to spend the budget.",
+  "forecast.sentence.left_over_unknown_size": "At this pace about {amount} will be left on {endDate}. Approve more initiatives to spend the budget.",
   "forecast.sentence.period_over": "After {endDate} no more money can be committed. {amount} is left.",
   "forecast.risk.green": "On track",
   "forecast.risk.amber": "Watch out",

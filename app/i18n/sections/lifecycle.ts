@@ -13,13 +13,14 @@ export const nl = {
   "audit.action.application.withdrawn": "Ingetrokken",
   "audit.action.application.cancelled": "Geannuleerd",
   "mail.bureauNotice.subject": "Aanvraag {reference}: {event}",
-  "mail.bureauNotice.text": "Aanvraag {reference} \"{title}\": {event}.",
+  "mail.bureauNotice.text": 'Aanvraag {reference} "{title}": {event}.',
   "mail.bureauNotice.button": "Bekijk de aanvraag",
   "mail.bureauNotice.second_review_needed": "wacht op een tweede beoordelaar",
   "mail.bureauNotice.answer_received": "de aanvrager heeft uw vraag beantwoord",
   "mail.bureauNotice.report_received": "het verslag is binnen",
   "mail.withdrawn.subject": "Uw aanvraag {reference} is ingetrokken",
-  "mail.withdrawn.text": "Uw aanvraag \"{title}\" ({reference}) is ingetrokken. Wij doen er niets meer mee. Heeft u een nieuw idee? Dan kunt u altijd een nieuwe aanvraag doen.",
+  "mail.withdrawn.text":
+    'Uw aanvraag "{title}" ({reference}) is ingetrokken. Wij doen er niets meer mee. Heeft u een nieuw idee? Dan kunt u altijd een nieuwe aanvraag doen.',
 };
 
 export const en: Record<keyof typeof nl, string> = {
@@ -36,11 +37,12 @@ export const en: Record<keyof typeof nl, string> = {
   "audit.action.application.withdrawn": "Withdrawn",
   "audit.action.application.cancelled": "Cancelled",
   "mail.bureauNotice.subject": "Application {reference}: {event}",
-  "mail.bureauNotice.text": "Application {reference} \"{title}\": {event}.",
+  "mail.bureauNotice.text": 'Application {reference} "{title}": {event}.',
   "mail.bureauNotice.button": "View the application",
   "mail.bureauNotice.second_review_needed": "waits for a second reviewer",
   "mail.bureauNotice.answer_received": "the applicant has answered your question",
   "mail.bureauNotice.report_received": "the report has come in",
   "mail.withdrawn.subject": "Your application {reference} has been withdrawn",
-  "mail.withdrawn.text": "Your application \"{title}\" ({reference}) has been withdrawn. We will do nothing more with it. Do you have a new idea? You can always send a new application.",
+  "mail.withdrawn.text":
+    'Your application "{title}" ({reference}) has been withdrawn. We will do nothing more with it. Do you have a new idea? You can always send a new application.',
 };

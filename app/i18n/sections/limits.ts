@@ -7,7 +7,8 @@ export const nl = {
   "limits.code.invalid": "Deze code klopt niet, is al gebruikt of is verlopen. Gebruik de code uit de nieuwste e-mail, of vraag een nieuwe code aan.",
   "limits.code.locked":
     "Er is te vaak een verkeerde code ingevuld voor dit e-mailadres. Daarom kunt u pas vanaf {time} weer inloggen met een code. De link in de e-mail werkt wel: klik op de link in de nieuwste e-mail om in te loggen.",
-  "limits.form.tooMany": "U heeft in korte tijd veel aanvragen verstuurd. Daarom nemen wij deze nu niet aan. Uw gegevens staan nog in het formulier. Probeer het vanaf {time} opnieuw.",
+  "limits.form.tooMany":
+    "U heeft in korte tijd veel aanvragen verstuurd. Daarom nemen wij deze nu niet aan. Uw gegevens staan nog in het formulier. Probeer het vanaf {time} opnieuw.",
   "limits.draft.tooMany":
     "Deze aanvraag is in korte tijd vaak opgeslagen. Daarom sturen wij nu geen nieuwe e-mail. Uw gegevens staan nog in het formulier. Probeer het vanaf {time} opnieuw, of verstuur de aanvraag meteen.",
   "limits.honeypot.label": "Laat dit veld leeg",
@@ -25,7 +26,8 @@ export const en: Record<keyof typeof nl, string> = {
   "limits.code.invalid": "This code is not right, has been used or has expired. Use the code from the newest e-mail, or ask for a new code.",
   "limits.code.locked":
     "A wrong code was filled in too often for this e-mail address. So you can only sign in with a code again from {time}. The link in the e-mail does work: click the link in the newest e-mail to sign in.",
-  "limits.form.tooMany": "You sent many applications in a short time, so we do not accept this one now. Your details are still in the form. Try again from {time}.",
+  "limits.form.tooMany":
+    "You sent many applications in a short time, so we do not accept this one now. Your details are still in the form. Try again from {time}.",
   "limits.draft.tooMany":
     "This application was saved many times in a short time, so we do not send a new e-mail now. Your details are still in the form. Try again from {time}, or send the application right away.",
   "limits.honeypot.label": "Leave this field empty",

@@ -1,7 +1,8 @@
 // The fund administrator's page of mail that could not be delivered (/beheer/mail).
 export const nl = {
   "mailAdmin.title": "E-mails die niet aankwamen",
-  "mailAdmin.intro": "Deze e-mails konden wij niet versturen, ook niet na {attempts} pogingen. Kijk of het adres klopt en of de mailserver werkt. Daarna kunt u de e-mail opnieuw versturen.",
+  "mailAdmin.intro":
+    "Deze e-mails konden wij niet versturen, ook niet na {attempts} pogingen. Kijk of het adres klopt en of de mailserver werkt. Daarna kunt u de e-mail opnieuw versturen.",
   "mailAdmin.empty": "Er staan nu geen e-mails in deze lijst.",
   "mailAdmin.more": "U ziet de nieuwste {shown} van {total} e-mails.",
   "mailAdmin.to": "Aan",
@@ -24,7 +25,8 @@ export const nl = {
 
 export const en: Record<keyof typeof nl, string> = {
   "mailAdmin.title": "E-mails that did not arrive",
-  "mailAdmin.intro": "We could not send these e-mails, not even after {attempts} tries. Check that the address is right and that the mail server works. Then you can send the e-mail again.",
+  "mailAdmin.intro":
+    "We could not send these e-mails, not even after {attempts} tries. Check that the address is right and that the mail server works. Then you can send the e-mail again.",
   "mailAdmin.empty": "There are no e-mails in this list now.",
   "mailAdmin.more": "You see the newest {shown} of {total} e-mails.",
   "mailAdmin.to": "To",

@@ -10,7 +10,8 @@ export const nl = {
 export const en: Record<keyof typeof nl, string> = {
   "statusLink.notFound.title": "We cannot find this application",
   "statusLink.expired.title": "This link no longer works",
-  "statusLink.expired.text": "This application was completed some time ago. That is why the link from the e-mail no longer works. This keeps your details safe.",
+  "statusLink.expired.text":
+    "This application was completed some time ago. That is why the link from the e-mail no longer works. This keeps your details safe.",
   "statusLink.expired.signIn": "Do you still want to see your application? Sign in with your e-mail address and look under My applications.",
   "statusLink.signInLink": "Sign in",
 };
