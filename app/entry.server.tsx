@@ -8,7 +8,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logServerError } from "~/services/error-log.server";
 
-export { startup, guardRequest, errorPage, loggablePath } from "~/services/startup.server";
+export { startup, guardRequest, errorPage } from "~/services/startup.server";
+export { loggablePath } from "~/services/error-log.server";
 
 export const streamTimeout = 5000;
 

@@ -20,13 +20,6 @@ import { nextReference } from "./reference-numbers.server";
 import { consumeDraft } from "./drafts.server";
 import { limitKeys } from "./form-limits.server";
 
-// Kept here for callers of the old place (routes, tests); each lives in its own file now.
-export { getApplicationByReference, getApplicationByStatusToken, type ApplicationDetail } from "./application-views.server";
-export { loadDraft, saveDraft, purgeDrafts, DRAFT_LIFETIME_MS, type DraftPayload } from "./drafts.server";
-export { contentFingerprint, REPEAT_WINDOW_MS } from "./fingerprints.server";
-export { formatReference } from "./reference-numbers.server";
-export { auditActorOf } from "./audit.server";
-
 export type SubmitContext = {
   user: User | null;
   onBehalf: boolean;

@@ -9,7 +9,7 @@ import { dispatchIntent } from "~/services/intent.server";
 import { getDb } from "~/services/db.server";
 import { now } from "~/services/clock.server";
 import { signOutEverywhere, signOutSession } from "~/models/sessions.server";
-import { auditActorOf } from "~/models/applications.server";
+import { auditActorOf } from "~/models/audit.server";
 import { SubmitButton } from "~/components/submit-button";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";

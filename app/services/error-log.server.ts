@@ -22,14 +22,23 @@ export function logServerError(error: unknown, where: Where): void {
   if (line) console.error(line);
 }
 
-/** The path without the query, each route parameter replaced by its name: /status/:token. */
+/**
+ * A path fit for the log when the route is not known (server.js): no query string, and long
+ * tokens (status links, sign-in links) cut.
+ */
+export function loggablePath(url: string): string {
+  const path = url.split("?")[0] ?? "";
+  return path.replace(/[A-Za-z0-9_-]{20,}/g, "…");
+}
+
+/** The path without the query, each route parameter replaced by its name (/status/:token), and any other long token cut. */
 function maskedPath(request: Request, params: Record<string, string | undefined>): string {
   const names = new Map(Object.entries(params).flatMap(([name, value]) => (value ? [[value, name] as const] : [])));
   const segments = new URL(request.url).pathname.split("/").map((segment) => {
     const name = names.get(decoded(segment));
     return name ? `:${name}` : segment;
   });
-  return segments.join("/");
+  return loggablePath(segments.join("/"));
 }
 
 function decoded(segment: string): string {

@@ -29,9 +29,3 @@ export function guardRequest(method: string, headers: GuardHeaders): { status: n
 export function errorPage(traceId: string): string {
   return plainPage("error.title", "error.generic.text", { key: "security.error.reference", values: { traceId } });
 }
-
-/** A path fit for the log: no query string, and long tokens (status links, sign-in links) cut. */
-export function loggablePath(url: string): string {
-  const path = url.split("?")[0] ?? "";
-  return path.replace(/[A-Za-z0-9_-]{20,}/g, "…");
-}

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routeDb, get, run, identifiersIn } from "../support/route-env";
 import { translator } from "~/i18n/translate";
-import { saveDraft } from "~/models/applications.server";
+import { saveDraft } from "~/models/drafts.server";
 import type { DB } from "~/services/db.server";
 import * as formRoute from "~/routes/aanvragen.nieuw";
 

@@ -8,30 +8,15 @@ import { buildLifecycleContext } from "~/models/lifecycle-context.server";
 import { getUserById, type User } from "~/models/users.server";
 import { auditTrail } from "~/models/audit.server";
 import type { ApplicationInput } from "~/forms/application-schema";
+import { applicationInput } from "../support/applications";
 import type { DB } from "~/services/db.server";
 
 const NOW = new Date("2026-11-23T10:00:00Z");
 const LATER = new Date("2026-11-24T09:00:00Z");
 
-function input(overrides: Partial<ApplicationInput> = {}): ApplicationInput {
-  return {
-    submissionKey: `key-${Math.random().toString(36).slice(2)}`,
-    name: "Sanne Test",
-    email: "sanne@example.org",
-    phone: null,
-    areaId: "kroeven",
-    title: "Samen koken",
-    description: "Elke maand koken we met buren.",
-    factorIds: ["ontmoeting"],
-    activityDate: "2027-01-15",
-    participants: 30,
-    amount: 300_000,
-    requestedCents: 300_000,
-    costLines: [],
-    publicConsent: true,
-    ...overrides,
-  };
-}
+// A request above the four-eyes threshold (2.500 euro in the test settings), for one protective factor.
+const input = (overrides: Partial<ApplicationInput> = {}) =>
+  applicationInput({ factorIds: ["ontmoeting"], amount: 300_000, requestedCents: 300_000, costLines: [], ...overrides });
 
 let db: DB;
 let cleanup: () => Promise<void>;
