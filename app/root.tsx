@@ -12,6 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect } from "react";
 import stylesheet from "~/styles/app.css";
 import { getLocale } from "~/services/locale.server";
 import { getUser } from "~/services/auth.server";
@@ -152,6 +153,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  // Runs after React has committed the hydrated page: from here on every form is React's, which
+  // the browser tests wait for (a fiber key on a node appears earlier, before its handlers work).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return <Outlet />;
 }
 

@@ -1,22 +1,32 @@
 // The form pattern's promises a person can see: a send button that says it is busy, and a form
 // that names an intent the page does not know is refused calmly (400) with nothing done.
 import { expect, test } from "./fixtures";
-import { signIn, uniqueEmail } from "./helpers";
+import { signIn, uniqueEmail, waitForHydration } from "./helpers";
 
 test("de knop laat zien dat het formulier wordt verstuurd", async ({ page }) => {
   await page.goto("/inloggen");
-  await page.waitForFunction(() => Object.keys(document.querySelector("form#sign-in") ?? {}).some((k) => k.startsWith("__react")));
+  await waitForHydration(page, "form#sign-in");
   // Hold the post a moment, as a slow phone connection would.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/inloggen?*", async (route) => {
-    if (route.request().method() === "POST") await held;
-    await route.continue();
-  });
+  // With single fetch, the enhanced post goes to /inloggen.data?index; a held post proves the busy
+  // text comes from the submission itself, not from the next page's loading.
+  let heldPosts = 0;
+  await page.route(
+    (url) => url.pathname === "/inloggen.data",
+    async (route) => {
+      if (route.request().method() === "POST") {
+        heldPosts += 1;
+        await held;
+      }
+      await route.continue();
+    },
+  );
   await page.getByLabel("E-mailadres").fill(uniqueEmail());
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
   await expect(page.getByText("Bezig met versturen…")).toBeVisible();
   await expect(page.getByRole("button", { name: "Stuur mij een code" })).toHaveAttribute("aria-disabled", "true");
+  expect(heldPosts).toBe(1);
   release();
   await expect(page).toHaveURL(/\/inloggen\/code$/);
   await expect(page.getByText("Bezig met versturen…")).toHaveCount(0);

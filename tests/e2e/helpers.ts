@@ -39,12 +39,10 @@ export function applicationByReference(reference: string): Record<string, unknow
   }
 }
 
-/** With JavaScript on, waits until React has hydrated the form (so conform's checks are live). */
+/** With JavaScript on, waits until React has committed the hydrated page (so conform's checks and Remix's submit are live). */
 export async function waitForHydration(page: Page, selector = "form#application"): Promise<void> {
-  await page.waitForFunction((sel) => {
-    const el = document.querySelector(sel);
-    return !!el && Object.keys(el).some((k) => k.startsWith("__reactFiber") || k.startsWith("__reactProps"));
-  }, selector);
+  await page.locator(selector).waitFor();
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 export type FormValues = {
