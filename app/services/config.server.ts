@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().default("file:data/inwonersfonds.sqlite"),
+  // PostgreSQL: connections per app server (several servers share the database's max_connections).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().optional(),
   SMTP_URL: z
     .string()
@@ -40,6 +42,7 @@ export type Config = {
   port: number;
   /** A SQLite file path (or ":memory:") or a postgres:// URL (services/db.server.ts). */
   database: string;
+  databasePoolSize: number;
   dataDir: string;
   smtpUrl: string | undefined;
   smtpAllowInsecure: boolean;
@@ -97,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
     database,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     smtpUrl: e.SMTP_URL,
     smtpAllowInsecure: e.SMTP_ALLOW_INSECURE === "true",

@@ -118,7 +118,7 @@ const holder = globalThis as unknown as { __inwonersfondsDb?: Promise<DB> };
 
 export function getDb(): Promise<DB> {
   holder.__inwonersfondsDb ??= (async () => {
-    const db = openDatabase(config().database);
+    const db = openDatabase(config().database, { poolSize: config().databasePoolSize });
     await migrateToLatest(db);
     return db;
   })().catch((error: unknown) => {
