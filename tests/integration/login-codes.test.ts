@@ -24,7 +24,7 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
 let db: DB;
-let file: string;
+let file: string | null;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
   ({ db, file, cleanup } = await freshDb());
@@ -86,10 +86,13 @@ describe("sign-in codes", () => {
     expect(stored).not.toContain(token);
     expect(stored).not.toContain("/inloggen/link/");
     // What a copy of the database file shows (after SQLite has written its log back to the file).
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-    const raw = fs.readFileSync(file);
-    expect(raw.includes(token)).toBe(false);
-    expect(raw.includes(`inloggen: ${code}`)).toBe(false);
+    // PostgreSQL has no one file to copy; its backups (pg_dump) hold only the rows checked above.
+    if (file) {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      const raw = fs.readFileSync(file);
+      expect(raw.includes(token)).toBe(false);
+      expect(raw.includes(`inloggen: ${code}`)).toBe(false);
+    }
   });
 
   it("never sends a sign-in mail after its code has expired", async () => {
