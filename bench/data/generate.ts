@@ -6,7 +6,7 @@ import { newContext, type GenerationContext } from "./context";
 import type { TableName } from "./insert";
 import type { GenerationOptions } from "./options";
 import { GENERATORS } from "./registry";
-import { tuneForBulkInsert } from "./engine";
+import { settle, tuneForBulkInsert } from "./engine";
 
 export type GeneratorReport = { name: string; ms: number; rows: Partial<Record<TableName, number>> };
 
@@ -32,5 +32,6 @@ export async function generate(db: DB, options: GenerationOptions, log: (line: s
     reports.push(report);
     log(`${generator.name.padEnd(20)} ${(report.ms / 1000).toFixed(1).padStart(6)} s  ${Object.entries(rows).map(([t, n]) => `${t} ${n}`).join(", ")}`);
   }
+  await settle(db);
   return { reports, ctx };
 }

@@ -2,22 +2,20 @@
 // ones, and a small run has every status in plausible proportions, every step in the audit log,
 // and nothing the app itself would refuse (the lifecycle walk asks domain/lifecycle for each step).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { openDatabase, migrateToLatest, type DB } from "~/services/db.server";
+import { migrateToLatest, type DB } from "~/services/db.server";
 import { APPLICATION_STATUSES } from "~/domain/lifecycle";
 import { generate } from "../../bench/data/generate";
 import { parseOptions } from "../../bench/data/options";
 import type { TableName } from "../../bench/data/insert";
+import { freshDb, type FreshDb } from "../support/test-db";
 
 const APPLICATIONS = 500;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-bench-data-"));
-const dbs: DB[] = [];
+const made: FreshDb[] = [];
 
-async function generated(name: string, seed: number): Promise<DB> {
-  const db = openDatabase(path.join(dir, `${name}.sqlite`));
-  dbs.push(db);
+async function generated(seed: number): Promise<DB> {
+  const fresh = await freshDb({ empty: true });
+  made.push(fresh);
+  const { db } = fresh;
   await migrateToLatest(db);
   await generate(db, parseOptions(["--applications", String(APPLICATIONS), "--seed", String(seed)], ":memory:"));
   return db;
@@ -52,11 +50,10 @@ let a: DB;
 let b: DB;
 let c: DB;
 beforeAll(async () => {
-  [a, b, c] = await Promise.all([generated("a", 7), generated("b", 7), generated("c", 8)]);
+  [a, b, c] = await Promise.all([generated(7), generated(7), generated(8)]);
 }, 60_000);
 afterAll(async () => {
-  for (const db of dbs) await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
+  for (const fresh of made) await fresh.cleanup();
 });
 
 async function statusShares(db: DB): Promise<Record<string, number>> {
