@@ -94,11 +94,23 @@ export function publicHolidays(year: number, calendar: WorkdayCalendar = {}): Ho
   return holidays.sort((p, q) => p.date.localeCompare(q.date));
 }
 
+// The holiday dates of a year for each Liberation Day setting, worked out once: a page counting
+// working days for fifty applications asks for the same few years hundreds of times.
+const holidayDates = new Map<string, ReadonlySet<string>>();
+
+function isPublicHoliday(date: string, calendar: WorkdayCalendar): boolean {
+  const year = Number(date.slice(0, 4));
+  const key = `${year}/${calendar.liberationDay ?? "lustrum"}`;
+  let dates = holidayDates.get(key);
+  if (!dates) holidayDates.set(key, (dates = new Set(publicHolidays(year, calendar).map((holiday) => holiday.date))));
+  return dates.has(date);
+}
+
 export function isWorkingDay(date: string, calendar: WorkdayCalendar = {}): boolean {
   const weekday = new Date(utcDays(date) * DAY_MS).getUTCDay();
   if (weekday === 0 || weekday === 6) return false;
   if (calendar.closingDays?.includes(date)) return false;
-  return !publicHolidays(Number(date.slice(0, 4)), calendar).some((holiday) => holiday.date === date);
+  return !isPublicHoliday(date, calendar);
 }
 
 function lastSundayUtc(year: number, month: number): number {

@@ -256,8 +256,23 @@ export async function listAllApplications(
   const pages = Math.max(1, Math.ceil(total / opts.pageSize));
   const page = Math.min(Math.max(1, Math.trunc(opts.page)), pages);
   const found = await rows(db)
-    .limit(opts.pageSize)
-    .offset((page - 1) * opts.pageSize)
+    .where("a.reference", "in", pageKeys(db, total, (page - 1) * opts.pageSize, opts.pageSize))
     .execute();
   return { rows: found, total, page, pages };
+}
+
+/**
+ * The references on one page of the list, found in the list's index alone (migration 0008), so
+ * skipping to a far page steps over index entries, not over table rows. A page in the second
+ * half is counted from the oldest end, so the last page costs what the first does.
+ */
+function pageKeys(db: DB, total: number, offset: number, size: number) {
+  const keys = db.selectFrom("applications").select("reference");
+  if (offset * 2 <= total) return keys.orderBy("submitted_at", "desc").orderBy("reference", "desc").limit(size).offset(offset);
+  const limit = Math.max(0, Math.min(size, total - offset));
+  return keys
+    .orderBy("submitted_at", "asc")
+    .orderBy("reference", "asc")
+    .limit(limit)
+    .offset(Math.max(0, total - offset - limit));
 }

@@ -1,0 +1,137 @@
+// The data generator (bench/data): the same seed gives the same rows, a different seed different
+// ones, and a small run has every status in plausible proportions, every step in the audit log,
+// and nothing the app itself would refuse (the lifecycle walk asks domain/lifecycle for each step).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrateToLatest, type DB } from "~/services/db.server";
+import { APPLICATION_STATUSES } from "~/domain/lifecycle";
+import { generate } from "../../bench/data/generate";
+import { parseOptions } from "../../bench/data/options";
+import type { TableName } from "../../bench/data/insert";
+import { freshDb, type FreshDb } from "../support/test-db";
+
+const APPLICATIONS = 500;
+const made: FreshDb[] = [];
+
+async function generated(seed: number): Promise<DB> {
+  const fresh = await freshDb({ empty: true });
+  made.push(fresh);
+  const { db } = fresh;
+  await migrateToLatest(db);
+  await generate(db, parseOptions(["--applications", String(APPLICATIONS), "--seed", String(seed)], ":memory:"));
+  return db;
+}
+
+/** Every row of a table in a fixed order, as JSON, without the audit log's own counter. */
+async function dump(db: DB, table: TableName): Promise<string> {
+  const rows = (await db.selectFrom(table).selectAll().execute()) as Record<string, unknown>[];
+  return JSON.stringify(
+    rows.map((r) => ({ ...r, id: table === "audit_log" ? undefined : r.id })).sort((a, b) => (JSON.stringify(a) < JSON.stringify(b) ? -1 : 1)),
+  );
+}
+
+const TABLES: TableName[] = [
+  "areas",
+  "factors",
+  "users",
+  "user_roles",
+  "applications",
+  "application_factors",
+  "application_cost_lines",
+  "conflicts_of_interest",
+  "audit_log",
+  "outbox",
+  "sessions",
+  "login_codes",
+  "drafts",
+  "reference_counters",
+];
+
+let a: DB;
+let b: DB;
+let c: DB;
+beforeAll(async () => {
+  [a, b, c] = await Promise.all([generated(7), generated(7), generated(8)]);
+}, 60_000);
+afterAll(async () => {
+  for (const fresh of made) await fresh.cleanup();
+});
+
+async function statusShares(db: DB): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom("applications")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("status")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n) / APPLICATIONS]));
+}
+
+describe("bench data generator", () => {
+  it("writes the same rows for the same seed, table by table", async () => {
+    for (const table of TABLES) expect(await dump(a, table), table).toBe(await dump(b, table));
+  });
+
+  it("writes other rows for another seed", async () => {
+    expect(await dump(c, "applications")).not.toBe(await dump(a, "applications"));
+  });
+
+  it("fills every table with the number of applications asked for, in 20 focus areas", async () => {
+    expect(await a.selectFrom("applications").select("id").execute()).toHaveLength(APPLICATIONS);
+    const areas = await a.selectFrom("areas").selectAll().execute();
+    expect(new Set(areas.map((r) => r.name.split(" (")[1] ?? "Roosendaal")).size).toBe(20);
+    expect(new Set(areas.map((r) => r.kind))).toEqual(new Set(["wijk", "buurt"]));
+    for (const table of TABLES.filter((t) => t !== "conflicts_of_interest" && t !== "drafts")) {
+      expect((await a.selectFrom(table).selectAll().execute()).length, table).toBeGreaterThan(0);
+    }
+  });
+
+  it("has statuses in realistic proportions: most closed, some declined and withdrawn, a few still open", async () => {
+    const shares = await statusShares(a);
+    expect(shares.closed).toBeGreaterThan(0.4);
+    expect(shares.closed).toBeLessThan(0.7);
+    expect(shares.declined).toBeGreaterThan(0.1);
+    expect(shares.declined).toBeLessThan(0.3);
+    expect(shares.withdrawn).toBeGreaterThan(0.02);
+    expect(shares.withdrawn).toBeLessThan(0.15);
+    const open = ["submitted", "in_review", "needs_info", "awaiting_second_review", "approved", "paid", "report_due", "reported"];
+    const openShare = open.reduce((sum, s) => sum + (shares[s] ?? 0), 0);
+    expect(openShare).toBeGreaterThan(0.03);
+    expect(openShare).toBeLessThan(0.3);
+    for (const status of Object.keys(shares)) expect(APPLICATION_STATUSES).toContain(status);
+  });
+
+  it("writes an audit entry for every step and keeps applications in date order of their reference", async () => {
+    const submitted = await a.selectFrom("audit_log").select("entity_id").where("action", "=", "application.submitted").execute();
+    const sent = await a.selectFrom("applications").select("id").where("status", "!=", "draft").execute();
+    // Each sent application has its first submit; answers to a question are submits too.
+    expect(new Set(submitted.map((r) => r.entity_id))).toEqual(new Set(sent.map((r) => r.id)));
+    const closed = await a.selectFrom("applications").select("id").where("status", "=", "closed").limit(1).executeTakeFirstOrThrow();
+    const trail = await a
+      .selectFrom("audit_log")
+      .select("action")
+      .where("entity_id", "=", closed.id)
+      .where("action", "like", "application.%" as never)
+      .orderBy("id")
+      .execute();
+    expect(trail.map((r) => r.action).at(0)).toBe("application.submitted");
+    expect(trail.map((r) => r.action).at(-1)).toBe("application.report_accepted");
+    const audit = await a.selectFrom("audit_log").select(["id", "at"]).orderBy("id").execute();
+    expect(audit.map((r) => r.at)).toEqual([...audit.map((r) => r.at)].sort());
+  });
+
+  it("keeps the reference counters in step, so the next real submission continues the series", async () => {
+    const counters = await a.selectFrom("reference_counters").selectAll().execute();
+    expect(counters.reduce((sum, r) => sum + r.last_number, 0)).toBe(APPLICATIONS);
+  });
+
+  it("leaves only the last month's delivered mail, emptied, and keeps dead letters whole", async () => {
+    const mail = await a.selectFrom("outbox").select(["status", "subject", "created_at"]).execute();
+    const sent = mail.filter((m) => m.status === "sent");
+    expect(sent.length / mail.length).toBeGreaterThan(0.8);
+    expect(sent.every((m) => m.subject === "" && m.created_at >= "2026-10-31")).toBe(true);
+    expect(mail.filter((m) => m.status === "failed").every((m) => m.subject !== "")).toBe(true);
+  });
+
+  it("refuses a database that already holds data", async () => {
+    await expect(generate(a, parseOptions(["--applications", "1"], ":memory:"))).rejects.toThrow(/already has/);
+  });
+});
