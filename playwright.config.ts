@@ -42,9 +42,8 @@ export default defineConfig({
   // No retries: a test that passes only on a second try is a failure to look into, not a pass.
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.CI
-    ? [["list"], ["json", { outputFile: "test-results/playwright.json" }]]
-    : [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  // One JSON report per engine, so a script that runs both (scripts/test.sh) can count each.
+  reporter: [["list"], ["json", { outputFile: `test-results/playwright${ON_POSTGRES ? "-postgres" : ""}.json` }]],
   use: {
     baseURL: E2E.baseURL,
     locale: "nl-NL",
