@@ -60,7 +60,7 @@ export default tseslint.config(
 
   // A migration must not depend on today's db/schema.ts (it describes the database after the last
   // migration), so it takes an untyped Kysely<any>, as kysely's documentation does.
-  { files: ["db/migrations/**"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
+  { files: ["db/migrations/**", "db/portable.ts"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
   // Playwright reads a fixture's dependencies from its first parameter, which must be a destructuring
   // pattern, so a fixture that needs none is written `async ({}, use) => …`.
   { files: ["tests/e2e/**"], rules: { "no-empty-pattern": "off" } },

@@ -13,6 +13,8 @@ export default defineConfig({
     // Integration tests share nothing but the CPU: each opens its own SQLite file.
     pool: "forks",
     testTimeout: 20000,
+    // A fresh PostgreSQL database (create, migrate, seed) in beforeEach can take seconds on a busy machine.
+    hookTimeout: 30000,
     coverage: {
       provider: "v8",
       include: ["app/domain/**/*.ts"],

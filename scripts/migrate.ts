@@ -1,7 +1,7 @@
 import { config } from "../app/services/config.server";
-import { openDatabase, migrateToLatest } from "../app/services/db.server";
+import { describeDatabase, openDatabase, migrateToLatest } from "../app/services/db.server";
 
-const db = openDatabase(config().databaseFile);
+const db = openDatabase(config().database);
 await migrateToLatest(db);
-console.log(`Database ${config().databaseFile} is up to date.`);
+console.log(`Database ${describeDatabase(config().database)} is up to date.`);
 await db.destroy();

@@ -2,7 +2,7 @@ import { config } from "../app/services/config.server";
 import { openDatabase, migrateToLatest } from "../app/services/db.server";
 import { isEmpty, seedDemo, seedReferenceData } from "../db/seed";
 
-const db = openDatabase(config().databaseFile);
+const db = openDatabase(config().database);
 await migrateToLatest(db);
 if (await isEmpty(db)) {
   await seedDemo(db, config());

@@ -11,6 +11,17 @@ if [ ! -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
 fi
 
 mkdir -p test-results
+
+# A throwaway PostgreSQL cluster for the second run of the database tests (installs postgresql
+# when missing); stopped and removed whatever happens.
+pg_dir=""
+if pg_out="$(bash scripts/pg-cluster.sh start)"; then
+  pg_dir="$(echo "$pg_out" | sed -n 1p)"
+  export TEST_PG_URL="$(echo "$pg_out" | sed -n 2p)"
+  trap 'bash scripts/pg-cluster.sh stop "$pg_dir"' EXIT
+else
+  echo "Could not start a PostgreSQL cluster"
+fi
 status=0
 passed=0
 failed=0
@@ -31,6 +42,17 @@ rm -f test-results/vitest.json
 npx vitest run --coverage --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || status=1
 read -r p f <<<"$(count test-results/vitest.json "print(d['numPassedTests'], d['numFailedTests'] + (0 if d['success'] or d['numFailedTests'] else 1))")"
 passed=$((passed + p)); failed=$((failed + f))
+
+# The same database tests on PostgreSQL (the unit tests do not touch a database).
+echo "== Integration tests on PostgreSQL (vitest)"
+rm -f test-results/vitest-pg.json
+if [ -n "$pg_dir" ]; then
+  TEST_DATABASE=postgres npx vitest run tests/integration --reporter=default --reporter=json --outputFile.json=test-results/vitest-pg.json || status=1
+  read -r p f <<<"$(count test-results/vitest-pg.json "print(d['numPassedTests'], d['numFailedTests'] + (0 if d['success'] or d['numFailedTests'] else 1))")"
+  passed=$((passed + p)); failed=$((failed + f))
+else
+  failed=$((failed + 1)); status=1
+fi
 
 # Mutation testing of the domain takes about 5–6 minutes here: it runs in CI (CI=true) and on
 # request (MUTATION=1), and fails below a score of 90 (stryker.config.json).

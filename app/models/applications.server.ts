@@ -36,7 +36,7 @@ export type LimitedSubmitResult = ({ ok: true } & SubmitResult) | { ok: false; r
 
 /** Submitting from the public form: as submitApplication, within the per-IP, per-user and per-address budgets. */
 export async function submitApplicationWithinLimits(db: DB, input: ApplicationInput, ctx: SubmitContext & { ip: string }): Promise<LimitedSubmitResult> {
-  return withWriteLock(db, {}, async (trx) => {
+  return withWriteLock(db, submissionLocks(input), async (trx) => {
     // A repeat costs nothing: it stores nothing and sends nothing.
     const repeat = await findRepeat(trx, input, ctx.now);
     if (repeat) return { ok: true, reference: repeat, created: false } as const;
@@ -47,7 +47,12 @@ export async function submitApplicationWithinLimits(db: DB, input: ApplicationIn
 }
 
 export async function submitApplication(db: DB, input: ApplicationInput, ctx: SubmitContext): Promise<SubmitResult> {
-  return withWriteLock(db, {}, (trx) => submitIn(trx, input, ctx));
+  return withWriteLock(db, submissionLocks(input), (trx) => submitIn(trx, input, ctx));
+}
+
+/** Two sendings of one form (or of the same content) wait for each other, so the second finds the first as a repeat. */
+function submissionLocks(input: ApplicationInput) {
+  return { keys: [`application.submission:${input.submissionKey}`, `application.content:${contentFingerprint(input)}`] };
 }
 
 async function submitIn(trx: Tx, input: ApplicationInput, ctx: SubmitContext): Promise<SubmitResult> {

@@ -2,7 +2,8 @@
 // and the sender (services/mail.server.ts) delivers it afterwards, retrying when SMTP is down.
 // A mail's subject and body (sign-in codes, sign-in and status links) are kept only until it is
 // delivered or dropped; delivered rows themselves go after the retention period.
-import type { DB, Tx } from "~/services/db.server";
+import { engineOf, type DB, type Tx } from "~/services/db.server";
+import { withWriteLock } from "./lock.server";
 import type { RenderedMail } from "../../emails/layout";
 import type { OutboxTemplate } from "../../emails/registry";
 import { newId } from "~/services/tokens.server";
@@ -53,16 +54,45 @@ export async function enqueueMail(
 
 const ROW = ["id", "to_address", "template", "subject", "text_body", "html_body", "attempts", "expires_at"] as const;
 
-export async function dueMails(db: DB, at: string, limit = 20): Promise<OutboxRow[]> {
-  return db
-    .selectFrom("outbox")
-    .select(ROW)
-    .where("status", "=", "pending")
-    .where("next_attempt_at", "<=", at)
-    .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", at)]))
-    .orderBy("created_at", "asc")
-    .limit(limit)
-    .execute();
+/**
+ * How long a claimed mail is left to the process that claimed it. A process that stops while
+ * sending leaves the mail to be sent again after this (at least once, decision 030).
+ */
+export const CLAIM_LEASE_MS = 5 * 60 * 1000;
+
+/**
+ * Takes due mails for this process to send: each one is claimed by moving its next try past the
+ * lease, in one short transaction, so another app process on the same database skips it. On
+ * PostgreSQL the rows are read FOR UPDATE SKIP LOCKED, so two workers never wait on or take the
+ * same row; SQLite's write lock (withWriteLock) orders the claims of its one process.
+ */
+export async function claimDueMails(db: DB, now: Date, limit = 20): Promise<OutboxRow[]> {
+  const at = now.toISOString();
+  return withWriteLock(db, {}, async (trx) => {
+    const due = trx
+      .selectFrom("outbox")
+      .select(ROW)
+      .where("status", "=", "pending")
+      .where("next_attempt_at", "<=", at)
+      .where((eb) => eb.or([eb("expires_at", "is", null), eb("expires_at", ">", at)]))
+      .orderBy("created_at", "asc")
+      .orderBy("id", "asc")
+      .limit(limit);
+    const rows = await (engineOf(db) === "postgres" ? due.forUpdate().skipLocked() : due).execute();
+    if (rows.length > 0) {
+      const leasedUntil = new Date(now.getTime() + CLAIM_LEASE_MS).toISOString();
+      await trx
+        .updateTable("outbox")
+        .set({ next_attempt_at: leasedUntil })
+        .where(
+          "id",
+          "in",
+          rows.map((r) => r.id),
+        )
+        .execute();
+    }
+    return rows;
+  });
 }
 
 /** Drops waiting mails past their end date (a sign-in code nobody can use any more); returns them for the log. */

@@ -7,9 +7,12 @@ export function formatReference(year: number, n: number): string {
 }
 
 export async function nextReference(trx: Tx, year: number): Promise<string> {
-  const row = await trx.selectFrom("reference_counters").select("last_number").where("year", "=", year).executeTakeFirst();
-  const n = (row?.last_number ?? 0) + 1;
-  if (row) await trx.updateTable("reference_counters").set({ last_number: n }).where("year", "=", year).execute();
-  else await trx.insertInto("reference_counters").values({ year, last_number: n }).execute();
-  return formatReference(year, n);
+  // One statement that both engines run atomically: the counter's row lock orders concurrent submitters.
+  const { last_number } = await trx
+    .insertInto("reference_counters")
+    .values({ year, last_number: 1 })
+    .onConflict((oc) => oc.column("year").doUpdateSet((eb) => ({ last_number: eb("reference_counters.last_number", "+", 1) })))
+    .returning("last_number")
+    .executeTakeFirstOrThrow();
+  return formatReference(year, last_number);
 }

@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   DATABASE_URL: z.string().default("file:data/inwonersfonds.sqlite"),
+  // PostgreSQL: connections per app server (several servers share the database's max_connections).
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   DATA_DIR: z.string().optional(),
   SMTP_URL: z
     .string()
@@ -38,7 +40,9 @@ const EnvSchema = z.object({
 export type Config = {
   nodeEnv: string;
   port: number;
-  databaseFile: string;
+  /** A SQLite file path (or ":memory:") or a postgres:// URL (services/db.server.ts). */
+  database: string;
+  databasePoolSize: number;
   dataDir: string;
   smtpUrl: string | undefined;
   smtpAllowInsecure: boolean;
@@ -59,11 +63,9 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
-function sqliteFileFrom(url: string): string {
-  if (/^postgres(ql)?:/.test(url)) {
-    throw new ConfigError("DATABASE_URL: PostgreSQL is not supported yet in this version; use a SQLite file (file:path).");
-  }
-  return url.replace(/^file:/, "");
+/** A SQLite file path from `file:path`, or the postgres:// URL as it is. */
+function databaseFrom(url: string): string {
+  return /^postgres(ql)?:\/\//.test(url) ? url : url.replace(/^file:/, "");
 }
 
 // The session secret is generated once and kept beside the data, so `npm start` needs no set-up.
@@ -83,15 +85,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration error in ${String(first?.path.join("."))}: ${first?.message}`);
   }
   const e = parsed.data;
-  const databaseFile = sqliteFileFrom(e.DATABASE_URL);
-  const dataDir = e.DATA_DIR ?? (databaseFile === ":memory:" ? "data" : path.dirname(databaseFile));
+  const database = databaseFrom(e.DATABASE_URL);
+  const onPostgres = /^postgres(ql)?:\/\//.test(database);
+  // Several app servers share one PostgreSQL database: they must sign cookies with one secret, so a
+  // secret made up by each server in its own folder would sign everybody out on the next request.
+  if (onPostgres && !e.SESSION_SECRET) {
+    throw new ConfigError("SESSION_SECRET is required with PostgreSQL: every app server must sign sessions with the same secret (at least 32 characters).");
+  }
+  const dataDir = e.DATA_DIR ?? (onPostgres || database === ":memory:" ? "data" : path.dirname(database));
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   if (!trustProxy.ok) throw new ConfigError(`Configuration error in TRUST_PROXY: ${trustProxy.message}`);
   return {
     nodeEnv: e.NODE_ENV,
     port: e.PORT,
-    databaseFile,
+    database,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir,
     smtpUrl: e.SMTP_URL,
     smtpAllowInsecure: e.SMTP_ALLOW_INSECURE === "true",

@@ -1,8 +1,22 @@
-// The database connection: one SQLite file in WAL mode with foreign keys on, migrated on first use.
+// The database connection, migrated on first use. Two engines, one set of models and migrations
+// (docs/decisions/110-postgresql-second-engine.md):
+// - SQLite (the default): one file in WAL mode with foreign keys on, for one app process.
+// - PostgreSQL (`DATABASE_URL=postgres://…`): a pg pool, for several app processes on one database.
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CompiledQuery, Kysely, Migrator, SqliteDialect, type DatabaseConnection, type Driver, type TransactionSettings, type Transaction } from "kysely";
+import pg from "pg";
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  type DatabaseConnection,
+  type Driver,
+  type TransactionSettings,
+  type Transaction,
+} from "kysely";
 import type { Database } from "../../db/schema";
 import { migrationProvider } from "../../db/migrations/index";
 import { config } from "./config.server";
@@ -38,7 +52,47 @@ class SqliteWriteLockDialect extends SqliteDialect {
   }
 }
 
-export function openDatabase(file: string): DB {
+export { engineOf, type Engine } from "../../db/engine";
+
+export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//.test(target);
+
+/** Where the data lives, for log lines: a URL's password is left out. */
+export function describeDatabase(target: string): string {
+  if (!isPostgresUrl(target)) return target;
+  const url = new URL(target);
+  url.password = url.password ? "***" : "";
+  return url.toString();
+}
+
+/** A SQLite file path (or `file:path`, or ":memory:") or a postgres:// URL. */
+export function openDatabase(target: string, options: { poolSize?: number } = {}): DB {
+  return isPostgresUrl(target) ? openPostgres(target, options.poolSize ?? 10) : openSqlite(target.replace(/^file:/, ""));
+}
+
+// int8 (COUNT(*), bigint columns) and numeric (SUM over bigint) arrive as strings from pg, since
+// JavaScript numbers are exact only up to 2^53. Our integers are cents, counts and milliseconds,
+// far below that; a value that is not exact is refused rather than silently rounded.
+function exactNumber(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n) && !(Number.isFinite(n) && /[.eE]/.test(text))) throw new Error(`number out of range: ${text}`);
+  return n;
+}
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === PG_INT8 || oid === PG_NUMERIC ? exactNumber : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
+};
+
+function openPostgres(url: string, max: number): DB {
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, connectionTimeoutMillis: 10_000 });
+  // An idle client that loses its connection (a server restart) must not crash the process.
+  // eslint-disable-next-line no-console -- one line in the error log, as error-log.server.ts writes them
+  pool.on("error", (error) => console.error(`[error] PostgreSQL pool: ${error.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+function openSqlite(file: string): DB {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new SQLite(file);
   sqlite.pragma("journal_mode = WAL");
@@ -64,7 +118,7 @@ const holder = globalThis as unknown as { __inwonersfondsDb?: Promise<DB> };
 
 export function getDb(): Promise<DB> {
   holder.__inwonersfondsDb ??= (async () => {
-    const db = openDatabase(config().databaseFile);
+    const db = openDatabase(config().database, { poolSize: config().databasePoolSize });
     await migrateToLatest(db);
     return db;
   })().catch((error: unknown) => {

@@ -9,7 +9,7 @@ import type { DB } from "./db.server";
 import { getDb } from "./db.server";
 import { config, type Config } from "./config.server";
 import { now } from "./clock.server";
-import { dueMails, expireOverdue, markFailed, markSent, purgeFinished, type OutboxRow } from "~/models/outbox.server";
+import { claimDueMails, expireOverdue, markFailed, markSent, purgeFinished, type OutboxRow } from "~/models/outbox.server";
 import { maskAddress } from "~/domain/mail-delivery";
 import { housekeeping } from "~/models/housekeeping.server";
 
@@ -84,7 +84,7 @@ export async function deliverDueMails(db: DB, send: Sender = getSender(), clock:
     round.expired++;
     console.warn(`[mail] dropped ${row.id} (${row.template}) to ${maskAddress(row.to_address)}: past its end date after ${row.attempts} tries`);
   }
-  for (const row of await dueMails(db, clock().toISOString())) {
+  for (const row of await claimDueMails(db, clock())) {
     try {
       await send(row);
       await markSent(db, row.id, clock().toISOString());

@@ -1,5 +1,7 @@
 // Foundation: reference data, users and sign-in codes, applications, drafts, audit log, outbox.
 import { sql, type Kysely } from "kysely";
+import { engineOf } from "../engine";
+import { bigInteger, makeAppendOnly } from "../portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -116,7 +118,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable("audit_log")
-    .addColumn("id", "integer", (c) => c.primaryKey().autoIncrement())
+    // A rising number gives history its order on both engines; PostgreSQL's identity lets db:copy keep ids.
+    .addColumn("id", bigInteger(db), (c) => (engineOf(db) === "postgres" ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
     .addColumn("at", "text", (c) => c.notNull())
     .addColumn("actor_user_id", "text")
     .addColumn("actor_label", "text", (c) => c.notNull())
@@ -128,8 +131,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex("audit_log_entity").on("audit_log").columns(["entity_type", "entity_id"]).execute();
   // Append-only: the database itself refuses to change or remove history.
-  await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-  await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+  await makeAppendOnly(db, "audit_log");
 
   await db.schema
     .createTable("outbox")

@@ -1,6 +1,7 @@
 // Sessions on the server: the cookie carries only a random id (its hash is the key here), so a
 // session can be revoked (sign-out, "sign out on all devices") and ends after idle time.
 import type { Kysely } from "kysely";
+import { bigInteger } from "../portable";
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
@@ -8,8 +9,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id_hash", "text", (c) => c.primaryKey())
     .addColumn("user_id", "text", (c) => c.references("users.id").onDelete("cascade"))
     .addColumn("data", "text", (c) => c.notNull())
-    .addColumn("idle_ms", "integer", (c) => c.notNull())
-    .addColumn("absolute_ms", "integer", (c) => c.notNull())
+    .addColumn("idle_ms", bigInteger(db), (c) => c.notNull())
+    .addColumn("absolute_ms", bigInteger(db), (c) => c.notNull())
     .addColumn("created_at", "text", (c) => c.notNull())
     .addColumn("last_seen_at", "text", (c) => c.notNull())
     .addColumn("expires_at", "text", (c) => c.notNull())

@@ -24,7 +24,7 @@ const NOW = new Date("2026-11-23T10:00:00Z");
 const later = (ms: number) => new Date(NOW.getTime() + ms);
 
 let db: DB;
-let file: string;
+let file: string | null;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
   ({ db, file, cleanup } = await freshDb());
@@ -86,10 +86,13 @@ describe("sign-in codes", () => {
     expect(stored).not.toContain(token);
     expect(stored).not.toContain("/inloggen/link/");
     // What a copy of the database file shows (after SQLite has written its log back to the file).
-    await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
-    const raw = fs.readFileSync(file);
-    expect(raw.includes(token)).toBe(false);
-    expect(raw.includes(`inloggen: ${code}`)).toBe(false);
+    // PostgreSQL has no one file to copy; its backups (pg_dump) hold only the rows checked above.
+    if (file) {
+      await sql`PRAGMA wal_checkpoint(TRUNCATE)`.execute(db);
+      const raw = fs.readFileSync(file);
+      expect(raw.includes(token)).toBe(false);
+      expect(raw.includes(`inloggen: ${code}`)).toBe(false);
+    }
   });
 
   it("never sends a sign-in mail after its code has expired", async () => {
@@ -203,7 +206,7 @@ describe("guessing sign-in codes", () => {
     expect(await db.selectFrom("outbox").select("id").where("template", "=", "sign-in-locked").execute()).toHaveLength(1);
   });
 
-  it("lets a year of guessing at the allowed rate make at most 650 wrong guesses (under 0.1 % success)", async () => {
+  it("lets a year of guessing at the allowed rate make at most 650 wrong guesses (under 0.1 % success)", { timeout: 90_000 }, async () => {
     // The attacker asks for codes for the victim's address and types wrong ones as fast as allowed,
     // waiting exactly as long as they are told to. The clock is ours.
     let t = NOW.getTime();

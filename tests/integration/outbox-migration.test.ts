@@ -1,22 +1,16 @@
 // Migration 0005 on a database that already holds mail: what was delivered loses its secrets.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { Migrator, type Kysely } from "kysely";
 import { afterEach, expect, it } from "vitest";
-import { openDatabase, type DB } from "~/services/db.server";
+import type { DB } from "~/services/db.server";
 import { migrationProvider } from "../../db/migrations/index";
+import { freshDb } from "../support/test-db";
 
-let dir: string;
 let db: DB;
-afterEach(async () => {
-  await db.destroy();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+let cleanup: () => Promise<void>;
+afterEach(async () => cleanup());
 
 it("clears delivered mail and gives waiting sign-in mail its code's end date", async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-migration-"));
-  db = openDatabase(path.join(dir, "m.sqlite"));
+  ({ db, cleanup } = await freshDb({ empty: true }));
   const migrator = new Migrator({ db, provider: migrationProvider });
   expect((await migrator.migrateTo("0002_content_fingerprint")).error).toBeUndefined();
   const row = (id: string, template: string, status: string) => ({

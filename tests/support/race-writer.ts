@@ -1,7 +1,7 @@
 // One of two writers racing for the same application (tests/integration/write-lock.test.ts), in its
 // own process, as two server processes would be. Every query's answer is held back a while, so
 // both writers have read before either could write unless the lock keeps them apart.
-// Usage: tsx tests/support/race-writer.ts <sqlite file> <application id> <user id> <start at, epoch ms>
+// Usage: tsx tests/support/race-writer.ts <sqlite file or postgres URL> <application id> <user id> <start at, epoch ms>
 import type { KyselyPlugin } from "kysely";
 import { openDatabase } from "~/services/db.server";
 import { applyLifecycleAction } from "~/models/lifecycle.server";

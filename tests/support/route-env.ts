@@ -1,4 +1,4 @@
-// Calling a route's loader or action in-process, on a fresh SQLite file: what the route returns
+// Calling a route's loader or action in-process, on a fresh database (test-db.ts): what the route returns
 // (the loader data Remix serialises into the page) is what an attacker could read.
 import { freshDb } from "./test-db";
 import type { DB } from "~/services/db.server";
@@ -11,8 +11,8 @@ export const TEST_SESSION_SECRET = "route-test-session-secret-that-is-long-enoug
  * the app reads its configuration once per process, and vitest runs each file in its own fork.
  */
 export async function routeDb(): Promise<{ db: DB; cleanup: () => Promise<void> }> {
-  const { db, file, cleanup } = await freshDb();
-  process.env.DATABASE_URL = `file:${file}`;
+  const { db, url, cleanup } = await freshDb();
+  process.env.DATABASE_URL = url;
   process.env.SESSION_SECRET ??= TEST_SESSION_SECRET;
   process.env.PUBLIC_URL ??= "http://localhost:3000";
   // The app keeps one connection per process on globalThis (db.server.ts): hand it ours.

@@ -1,24 +1,83 @@
-// A real SQLite file per test file, migrated and with the reference data in it.
+// A real database per test file, migrated and with the reference data in it: a SQLite file by
+// default, or a fresh database in a PostgreSQL cluster with TEST_DATABASE=postgres and
+// TEST_PG_URL=<the cluster's admin URL> (scripts/test.sh starts a throwaway one for the suite).
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, migrateToLatest, type DB } from "~/services/db.server";
+import pg from "pg";
+import { openDatabase, migrateToLatest, type DB, type Engine } from "~/services/db.server";
 import { seedReferenceData } from "../../db/seed";
 import { createUser } from "~/models/users.server";
 import type { FundSettings } from "~/models/lifecycle-context.server";
 
-export async function freshDb(): Promise<{ db: DB; file: string; cleanup: () => Promise<void> }> {
+export const TEST_ENGINE: Engine = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
+
+export type FreshDb = {
+  db: DB;
+  /** What DATABASE_URL would say to reach it: `file:…` or `postgres://…`. */
+  url: string;
+  /** The SQLite file, or null on PostgreSQL. */
+  file: string | null;
+  cleanup: () => Promise<void>;
+};
+
+/** `empty: true` gives a database with no tables yet, for tests of a migration on old data. */
+export async function freshDb(options: { empty?: boolean } = {}): Promise<FreshDb> {
+  const fresh = TEST_ENGINE === "postgres" ? await freshPostgres() : freshSqlite();
+  if (options.empty) return fresh;
+  await migrateToLatest(fresh.db);
+  await seedReferenceData(fresh.db);
+  return fresh;
+}
+
+function freshSqlite(): FreshDb {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "inwonersfonds-test-"));
   const file = path.join(dir, "test.sqlite");
   const db = openDatabase(file);
-  await migrateToLatest(db);
-  await seedReferenceData(db);
   return {
     db,
+    url: `file:${file}`,
     file,
     cleanup: async () => {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The admin URL of the test cluster, with another database name. */
+export function postgresUrl(database: string): string {
+  const admin = process.env.TEST_PG_URL;
+  if (!admin) throw new Error("TEST_DATABASE=postgres needs TEST_PG_URL (the admin URL of a cluster, see scripts/pg-cluster.sh)");
+  const url = new URL(admin);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** Runs one statement on the cluster's admin database (CREATE/DROP DATABASE cannot run in a transaction). */
+export async function adminQuery(statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: postgresUrl("postgres") });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshPostgres(): Promise<FreshDb> {
+  const name = `test_${crypto.randomBytes(6).toString("hex")}`;
+  await adminQuery(`CREATE DATABASE ${name}`);
+  const url = postgresUrl(name);
+  const db = openDatabase(url);
+  return {
+    db,
+    url,
+    file: null,
+    cleanup: async () => {
+      await db.destroy();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
