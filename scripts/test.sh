@@ -69,6 +69,16 @@ if npx remix build; then
   # A flaky test (failed, then passed on a retry) is a failure; so is an error outside any test.
   read -r p f <<<"$(count test-results/playwright.json "s=d['stats']; print(s['expected'], s['unexpected'] + s.get('flaky', 0) + (1 if d.get('errors') else 0))")"
   passed=$((passed + p)); failed=$((failed + f))
+  # The same browser tests with the server on PostgreSQL (decision 115), on a fresh database e2e_<port>.
+  echo "== End-to-end tests on PostgreSQL (playwright, chromium)"
+  rm -f test-results/playwright-postgres.json
+  if [ -n "$pg_dir" ]; then
+    TEST_DATABASE=postgres npx playwright test || status=1
+    read -r p f <<<"$(count test-results/playwright-postgres.json "s=d['stats']; print(s['expected'], s['unexpected'] + s.get('flaky', 0) + (1 if d.get('errors') else 0))")"
+    passed=$((passed + p)); failed=$((failed + f))
+  else
+    failed=$((failed + 1)); status=1
+  fi
 else
   failed=$((failed + 1)); status=1
 fi

@@ -3,26 +3,14 @@
 import { expect, signInAs, test, type Browser, type Page } from "./fixtures";
 import { waitForMail } from "../support/mailbox";
 import { applicationByReference, expectThanksPage, fillForm, signIn, submitButton, validValues } from "./helpers";
-import Database from "better-sqlite3";
+import { one, query } from "./db";
 
-function referenceOfTitle(title: string): string {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT reference FROM applications WHERE title = ?").get(title) as { reference: string }).reference;
-  } finally {
-    db.close();
-  }
+async function referenceOfTitle(title: string): Promise<string> {
+  return (await one<{ reference: string }>("SELECT reference FROM applications WHERE title = ?", [title]))!.reference;
 }
 
-function referencesNewestFirst(): string[] {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return (db.prepare("SELECT reference FROM applications ORDER BY submitted_at DESC, reference DESC").all() as { reference: string }[]).map(
-      (r) => r.reference,
-    );
-  } finally {
-    db.close();
-  }
+async function referencesNewestFirst(): Promise<string[]> {
+  return (await query<{ reference: string }>("SELECT reference FROM applications ORDER BY submitted_at DESC, reference DESC")).map((r) => r.reference);
 }
 
 /** An anonymous resident sends an application (JavaScript off, the quickest path). */
@@ -43,7 +31,7 @@ const status = async (page: Page, path: string) => (await page.goto(path))?.stat
 test.describe("toegang", () => {
   test("een bewoner ziet zijn eigen aanvraag, niet die van een ander (404) en niet het beheer (403)", async ({ page, browser }) => {
     const { values, reference } = await submitAnonymously(browser, { title: `Eigen idee ${Date.now()}` });
-    const othersReference = referenceOfTitle("Samen koken in de Kroeven");
+    const othersReference = await referenceOfTitle("Samen koken in de Kroeven");
 
     // Signed in without the mail round trip: sign-in.spec.ts tests that path.
     await signInAs(page, values.email);
@@ -91,7 +79,7 @@ test.describe("toegang", () => {
     const headers = await table.getByRole("columnheader").allInnerTexts();
     expect(headers.map((h) => h.trim())).toEqual(["Nummer", "Idee", "Wijk of buurt", "Bedrag", "Status", "Ontvangen", "Antwoord uiterlijk"]);
     const rows = table.getByRole("row").filter({ has: page.getByRole("cell") });
-    const expected = referencesNewestFirst();
+    const expected = await referencesNewestFirst();
     await expect(rows).toHaveCount(Math.min(expected.length, 50));
     const shown = (await rows.getByRole("link").allInnerTexts()).map((t) => t.trim());
     expect(shown).toEqual(expected.slice(0, 50));
@@ -154,7 +142,7 @@ test.describe("toegang", () => {
     await submitButton(page).click();
     const reference = await expectThanksPage(page);
     await expect(page.getByText("De bewoner krijgt een bevestiging. Zonder e-mailadres sturen wij die naar u.")).toBeVisible();
-    expect(applicationByReference(reference)).toMatchObject({ applicant_name: "Jan Bewoner", applicant_email: null, applicant_phone: "0612345678" });
+    expect(await applicationByReference(reference)).toMatchObject({ applicant_name: "Jan Bewoner", applicant_email: null, applicant_phone: "0612345678" });
 
     // Without an e-mail address of the resident, the confirmation goes to the supporter.
     const mail = await waitForMail(supporter, new RegExp(`^Wij hebben uw aanvraag ${reference} ontvangen$`));

@@ -38,13 +38,13 @@ for (const javaScriptEnabled of [false, true]) {
           { description: "Koffie en broodjes", amount: "250,50" },
         ],
       });
-      const before = countRows();
+      const before = await countRows();
       await fillForm(page, values);
       await submitButton(page).click();
       const reference = await expectThanksPage(page);
-      expect(countRows()).toBe(before + 1);
+      expect(await countRows()).toBe(before + 1);
 
-      const row = applicationByReference(reference);
+      const row = await applicationByReference(reference);
       expect(row).toMatchObject({
         title: values.title,
         applicant_name: values.name,
@@ -61,7 +61,7 @@ for (const javaScriptEnabled of [false, true]) {
     test("leeg versturen geeft een foutoverzicht in het Nederlands en schrijft niets", async ({ page }) => {
       await page.goto("/aanvragen/nieuw");
       if (javaScriptEnabled) await waitForHydration(page);
-      const before = countRows();
+      const before = await countRows();
       await submitButton(page).click();
 
       const summary = errorSummary(page);
@@ -87,14 +87,14 @@ for (const javaScriptEnabled of [false, true]) {
       // The summary's links lead to the fields.
       await summary.getByRole("link", { name: "Geef uw idee een naam." }).click();
       await expect(page.getByLabel("Naam van uw idee")).toBeFocused();
-      expect(countRows()).toBe(before);
+      expect(await countRows()).toBe(before);
     });
 
     test("fouten staan naast het veld en wat goed was blijft staan", async ({ page }) => {
       await page.goto("/aanvragen/nieuw");
       if (javaScriptEnabled) await waitForHydration(page);
       const values = validValues({ email: "geen-adres", amount: "veel" });
-      const before = countRows();
+      const before = await countRows();
       await fillForm(page, values);
       await submitButton(page).click();
 
@@ -118,14 +118,14 @@ for (const javaScriptEnabled of [false, true]) {
       await expect(page.getByLabel("Hoeveel geld vraagt u aan?")).toHaveValue("veel");
       await expect(page.getByRole("radio", { name: "Ja, dat mag" })).toBeChecked();
       await expect(page.getByLabel("Naam van uw idee")).not.toHaveAttribute("aria-invalid", "true");
-      expect(countRows()).toBe(before);
+      expect(await countRows()).toBe(before);
 
       // Correcting the two fields is enough to send it.
       await email.fill(`verbeterd-${Date.now()}@example.org`);
       await page.getByLabel("Hoeveel geld vraagt u aan?").fill("300");
       await submitButton(page).click();
       await expectThanksPage(page);
-      expect(countRows()).toBe(before + 1);
+      expect(await countRows()).toBe(before + 1);
     });
   });
 }

@@ -76,14 +76,14 @@ test.describe("verkeerde invoer, JavaScript uit (de server beslist)", () => {
       await page.goto("/aanvragen/nieuw");
       const values = validValues(c.values);
       await fillForm(page, values);
-      const before = countRows();
+      const before = await countRows();
       const response = page.waitForResponse((r) => r.request().method() === "POST");
       await submitButton(page).click();
       expect((await response).status()).toBe(400);
       await expectOneError(page, c.label, c.message);
       // What was typed is shown again as text, never run.
       await expect(page.getByLabel(c.label, { exact: true })).toHaveValue(Object.values(c.values)[0] ?? "");
-      expect(countRows()).toBe(before);
+      expect(await countRows()).toBe(before);
     });
   }
 
@@ -99,55 +99,55 @@ test.describe("verkeerde invoer, JavaScript uit (de server beslist)", () => {
         ],
       }),
     );
-    const before = countRows();
+    const before = await countRows();
     await submitButton(page).click();
     await expect(errorSummary(page).getByRole("link")).toHaveText(
       /^Uw kosten zijn samen € ?150,50, maar u vraagt € ?250,00 aan\. Maak ze gelijk, of laat de kosten leeg\.$/,
     );
     await expect(page.getByLabel("Kosten 2: bedrag")).toHaveValue("50,50");
-    expect(countRows()).toBe(before);
+    expect(await countRows()).toBe(before);
   });
 
   test("een onbekende wijk (aangepast verzoek) wordt geweigerd", async ({ page }) => {
     await page.goto("/aanvragen/nieuw");
     await fillForm(page, validValues());
     await tamperWithNextPost(page, (body) => body.set("areaId", "atlantis"));
-    const before = countRows();
+    const before = await countRows();
     await submitButton(page).click();
     await expectOneError(
       page,
       "In welke wijk of buurt is uw idee?",
       "Deze wijk of buurt kennen wij niet. Het fonds is voor Kalsdonk, Westrand, Kroeven, Langdonk, Hulsdonk, Fatima, Centrum-Oud.",
     );
-    expect(countRows()).toBe(before);
+    expect(await countRows()).toBe(before);
   });
 
   test("een onbekende beschermende factor (aangepast verzoek) wordt geweigerd", async ({ page }) => {
     await page.goto("/aanvragen/nieuw");
     await fillForm(page, validValues());
     await tamperWithNextPost(page, (body) => body.append("factorIds", "hacken"));
-    const before = countRows();
+    const before = await countRows();
     await submitButton(page).click();
     await expect(errorSummary(page).getByRole("heading", { name: "Er is 1 ding nog niet goed" })).toBeVisible();
     await expect(errorSummary(page).getByRole("link")).toHaveText("Kies een factor uit de lijst.");
-    expect(countRows()).toBe(before);
+    expect(await countRows()).toBe(before);
   });
 
   test("een onbekende keuze bij 'laten zien' (aangepast verzoek) wordt geweigerd", async ({ page }) => {
     await page.goto("/aanvragen/nieuw");
     await fillForm(page, validValues());
     await tamperWithNextPost(page, (body) => body.set("publicConsent", "misschien"));
-    const before = countRows();
+    const before = await countRows();
     await submitButton(page).click();
     await expect(errorSummary(page).getByRole("link")).toHaveText("Kies ja of nee.");
-    expect(countRows()).toBe(before);
+    expect(await countRows()).toBe(before);
   });
 
   test("een formulier van 10 MB krijgt 413 en schrijft niets", async ({ page }) => {
     await page.goto("/aanvragen/nieuw");
     const submissionKey = await page.locator("input[name=submissionKey]").inputValue();
     const v = validValues();
-    const before = countRows();
+    const before = await countRows();
     const response = await page.request.post("/aanvragen/nieuw", {
       form: {
         submissionKey,
@@ -168,12 +168,12 @@ test.describe("verkeerde invoer, JavaScript uit (de server beslist)", () => {
     const html = await response.text();
     expect(html).toContain("Uw formulier is te groot");
     expect(html).toContain("Maak uw tekst korter en probeer het opnieuw.");
-    expect(countRows()).toBe(before);
+    expect(await countRows()).toBe(before);
     // The server is still fine afterwards, and the same key still works for a normal send.
     await fillForm(page, v);
     await submitButton(page).click();
     await expectThanksPage(page);
-    expect(countRows()).toBe(before + 1);
+    expect(await countRows()).toBe(before + 1);
   });
 });
 
@@ -189,7 +189,7 @@ test("met JavaScript aan: een script in de naam wordt niet uitgevoerd en niet ve
   });
   await page.goto("/aanvragen/nieuw");
   await waitForHydration(page);
-  const before = countRows();
+  const before = await countRows();
   await fillForm(page, validValues({ title: "<script>alert(1)</script>", amount: "-5" }));
   await submitButton(page).click();
   const summary = errorSummary(page);
@@ -200,5 +200,5 @@ test("met JavaScript aan: een script in de naam wordt niet uitgevoerd en niet ve
   // Checked in the browser: nothing was sent, nothing ran, nothing written.
   expect(posts).toBe(0);
   expect(dialogs).toBe(0);
-  expect(countRows()).toBe(before);
+  expect(await countRows()).toBe(before);
 });

@@ -1,23 +1,20 @@
 // Mail that could not be delivered: the fund administrator sees it on /beheer/mail and sends it
 // again, without JavaScript; the mail then arrives in the capture and the outbox forgets its body.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test, type Page } from "./fixtures";
 import { uniqueEmail } from "./helpers";
+import { one, query, run } from "./db";
 import { waitForMail } from "../support/mailbox";
 
 /** A mail that used up every try, written straight into the server's database. */
-function insertDeadLetter(to: string, subject: string): string {
+async function insertDeadLetter(to: string, subject: string): Promise<string> {
   const id = crypto.randomUUID();
   const at = new Date(Date.now() - 60 * 60 * 1000).toISOString();
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(
-      `INSERT INTO outbox (id, to_address, template, subject, text_body, html_body, status, attempts, next_attempt_at, last_error, created_at, sent_at, expires_at, last_attempt_at)
-       VALUES (?, ?, 'application-received', ?, ?, ?, 'failed', 20, ?, ?, ?, NULL, NULL, ?)`,
-    ).run(
+  await run(
+    `INSERT INTO outbox (id, to_address, template, subject, text_body, html_body, status, attempts, next_attempt_at, last_error, created_at, sent_at, expires_at, last_attempt_at)
+     VALUES (?, ?, 'application-received', ?, ?, ?, 'failed', 20, ?, ?, ?, NULL, NULL, ?)`,
+    [
       id,
       to,
       subject,
@@ -27,30 +24,14 @@ function insertDeadLetter(to: string, subject: string): string {
       "Can't send mail - all recipients were rejected: 550 5.1.1 <" + to + ">: Recipient address rejected: User unknown in virtual mailbox table",
       at,
       at,
-    );
-  } finally {
-    db.close();
-  }
+    ],
+  );
   return id;
 }
 
-function outboxRow(id: string): Record<string, unknown> | undefined {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("SELECT * FROM outbox WHERE id = ?").get(id) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
-}
+const outboxRow = (id: string) => one("SELECT * FROM outbox WHERE id = ?", [id]);
 
-function auditRows(id: string): Record<string, unknown>[] {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("SELECT * FROM audit_log WHERE entity_type = 'outbox' AND entity_id = ?").all(id) as Record<string, unknown>[];
-  } finally {
-    db.close();
-  }
-}
+const auditRows = (id: string) => query("SELECT * FROM audit_log WHERE entity_type = 'outbox' AND entity_id = ?", [id]);
 
 async function expectNoViolations(page: Page, what: string) {
   const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
@@ -64,7 +45,7 @@ test.describe("e-mails die niet aankwamen (/beheer/mail)", () => {
     await page.route(/\/build\/.*\.js$/, (route) => route.abort());
     const to = uniqueEmail("onbereikbaar");
     const subject = `Wij hebben uw aanvraag IF-E2E-${Date.now()} ontvangen`;
-    const id = insertDeadLetter(to, subject);
+    const id = await insertDeadLetter(to, subject);
 
     const health = await page.request.get("/health");
     expect(health.status()).toBe(200);
@@ -116,9 +97,9 @@ test.describe("e-mails die niet aankwamen (/beheer/mail)", () => {
 
     const mail = await waitForMail(to, new RegExp(subject));
     expect(mail.text).toContain(`/status/e2e-${id}`);
-    await expect.poll(() => outboxRow(id)?.status).toBe("sent");
-    expect(outboxRow(id)).toMatchObject({ subject: "", text_body: "", html_body: "" });
-    const audit = auditRows(id);
+    await expect.poll(async () => (await outboxRow(id))?.status).toBe("sent");
+    expect(await outboxRow(id)).toMatchObject({ subject: "", text_body: "", html_body: "" });
+    const audit = await auditRows(id);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "outbox.requeued", actor_label: "fondsbeheer@example.org" });
 

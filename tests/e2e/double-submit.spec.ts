@@ -11,10 +11,10 @@ test.describe("twee keer versturen, JavaScript uit", () => {
     expect(submissionKey.length).toBeGreaterThanOrEqual(8);
     const v = validValues();
     await fillForm(page, v);
-    const before = countRows();
+    const before = await countRows();
     await submitButton(page).click();
     const reference = await expectThanksPage(page);
-    expect(countRows()).toBe(before + 1);
+    expect(await countRows()).toBe(before + 1);
 
     // The browser resends exactly the same form body (a retry, a second click that got through).
     const body = new URLSearchParams({
@@ -37,7 +37,7 @@ test.describe("twee keer versturen, JavaScript uit", () => {
     });
     expect(again.status()).toBe(302);
     expect(again.headers()["location"]).toBe("/aanvragen/bedankt");
-    expect(countRows()).toBe(before + 1);
+    expect(await countRows()).toBe(before + 1);
     // And the confirmation shows the first application's number.
     await page.goto("/aanvragen/bedankt");
     await expect(page.getByTestId("reference")).toHaveText(reference);
@@ -47,7 +47,7 @@ test.describe("twee keer versturen, JavaScript uit", () => {
     await page.goto("/aanvragen/nieuw");
     const v = validValues();
     await fillForm(page, v);
-    const before = countRows();
+    const before = await countRows();
     await submitButton(page).click();
     const reference = await expectThanksPage(page);
 
@@ -61,7 +61,7 @@ test.describe("twee keer versturen, JavaScript uit", () => {
     await submitButton(page).click();
     await expectThanksPage(page);
     await expect(page.getByTestId("reference")).toHaveText(reference);
-    expect(countRows()).toBe(before + 1);
+    expect(await countRows()).toBe(before + 1);
   });
 });
 
@@ -69,10 +69,10 @@ test("dubbelklikken op versturen (JavaScript aan) maakt 1 aanvraag", async ({ pa
   await page.goto("/aanvragen/nieuw");
   await waitForHydration(page);
   await fillForm(page, validValues());
-  const before = countRows();
+  const before = await countRows();
   await submitButton(page).dblclick();
   await expectThanksPage(page);
   // Give a possible second request time to land before counting.
   await page.waitForLoadState("networkidle");
-  expect(countRows()).toBe(before + 1);
+  expect(await countRows()).toBe(before + 1);
 });

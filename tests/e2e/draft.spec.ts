@@ -19,13 +19,13 @@ for (const javaScriptEnabled of [false, true]) {
       area: "Centrum-Oud",
     });
     await fillForm(page, { ...v, date: undefined, participants: undefined, costs: [{ description: "Huur zaal", amount: "1.250,50" }] });
-    const applications = countRows();
+    const applications = await countRows();
     await page.getByRole("button", { name: "Opslaan en later verdergaan" }).click();
 
     await expect(page).toHaveURL(/\/aanvragen\/opgeslagen$/);
     await expect(page.getByRole("heading", { level: 1, name: "Uw aanvraag is opgeslagen" })).toBeVisible();
     await expect(page.getByText(`Wij hebben een e-mail gestuurd naar ${v.email}`)).toBeVisible();
-    expect(countRows()).toBe(applications); // a draft is not an application
+    expect(await countRows()).toBe(applications); // a draft is not an application
     await context.close();
 
     const mail = await waitForNewMail(v.email, DRAFT_SUBJECT, 0);
@@ -55,7 +55,7 @@ for (const javaScriptEnabled of [false, true]) {
     await fillForm(form, { date: v.date, participants: "25" });
     await submitButton(form).click();
     await expectThanksPage(form);
-    expect(countRows()).toBe(applications + 1);
+    expect(await countRows()).toBe(applications + 1);
 
     // The link has done its work.
     await form.goto(link);
@@ -70,11 +70,11 @@ test("opslaan zonder e-mailadres vraagt om het e-mailadres en bewaart niets", as
   await waitForHydration(page);
   await page.getByLabel("Uw naam").fill("Fenna de Wit");
   await page.getByLabel("Naam van uw idee").fill("Buurtontbijt");
-  const drafts = countRows("drafts");
+  const drafts = await countRows("drafts");
   await page.getByRole("button", { name: "Opslaan en later verdergaan" }).click();
   await expect(errorSummary(page).getByRole("heading", { name: "Er is 1 ding nog niet goed" })).toBeVisible();
   await expect(errorSummary(page).getByRole("link")).toHaveText("Vul uw e-mailadres in.");
   await expect(page.getByLabel("Uw e-mailadres")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByLabel("Naam van uw idee")).toHaveValue("Buurtontbijt");
-  expect(countRows("drafts")).toBe(drafts);
+  expect(await countRows("drafts")).toBe(drafts);
 });

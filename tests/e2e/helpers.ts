@@ -1,6 +1,6 @@
 // Shared steps for the browser tests: filling the application form as a resident would,
 // signing in through the real mail path, and reading the database to prove nothing was written.
-import Database from "better-sqlite3";
+import { one, type Param } from "./db";
 import { expect, type Page } from "./fixtures";
 import { allMails, waitForMail, linkIn, type CapturedMail } from "../support/mailbox";
 
@@ -17,26 +17,18 @@ export function futureDate(days = 40): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Rows in a table of the server's SQLite file, read-only (the server keeps writing). */
-export function countRows(table: "applications" | "drafts" | "login_codes" | "outbox" = "applications", where = ""): number {
-  const file = process.env.E2E_DATABASE_FILE;
-  if (!file) throw new Error("E2E_DATABASE_FILE is not set (see playwright.config.ts)");
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare(`SELECT COUNT(*) AS n FROM ${table} ${where}`).get() as { n: number };
-    return row.n;
-  } finally {
-    db.close();
-  }
+/** Rows in a table of the server's database; `where` is SQL with `?` for each of `params`. */
+export async function countRows(
+  table: "applications" | "drafts" | "login_codes" | "outbox" = "applications",
+  where = "",
+  params: readonly Param[] = [],
+): Promise<number> {
+  const row = await one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} ${where}`, params);
+  return row!.n;
 }
 
-export function applicationByReference(reference: string): Record<string, unknown> | undefined {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("SELECT * FROM applications WHERE reference = ?").get(reference) as Record<string, unknown> | undefined;
-  } finally {
-    db.close();
-  }
+export function applicationByReference(reference: string): Promise<Record<string, unknown> | undefined> {
+  return one("SELECT * FROM applications WHERE reference = ?", [reference]);
 }
 
 /** With JavaScript on, waits until React has committed the hydrated page (so conform's checks and Remix's submit are live). */

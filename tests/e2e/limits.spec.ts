@@ -1,21 +1,13 @@
 // Limits a visitor meets: a paused code path (with the mail's link still working), too many
 // sign-in mails, too many applications or drafts for one address, and the robots' honeypot.
 // Each test reads the database after the requests, as an attacker's effect would show there.
-import Database from "better-sqlite3";
 import { expect, test, type Page } from "./fixtures";
 import { linkIn } from "../support/mailbox";
+import { one, query, type Param } from "./db";
 import { expectThanksPage, fillForm, mailsTo, requestSignIn, submitButton, uniqueEmail, validValues, waitForHydration, waitForNewMail } from "./helpers";
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare(sql).all(...params) as T[];
-  } finally {
-    db.close();
-  }
-}
-const countWhere = (table: string, where: string, ...params: unknown[]) =>
-  query<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, ...params)[0]!.n;
+const countWhere = async (table: string, where: string, ...params: Param[]) =>
+  (await one<{ n: number }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`, params))!.n;
 
 const LOCKED =
   /Er is te vaak een verkeerde code ingevuld voor dit e-mailadres\. Daarom kunt u pas vanaf \d{1,2} \w+ \d{4} om \d{2}:\d{2} weer inloggen met een code\. De link in de e-mail werkt wel/;
@@ -61,9 +53,9 @@ for (const javaScriptEnabled of [false, true]) {
       const lockMail = await waitForNewMail(email, /^Inloggen met een code is even gestopt$/, 0);
       expect(lockMail.text).toContain(email);
       expect(lockMail.text).toContain("Inloggen met de link uit de e-mail werkt wel");
-      const locks = query<{ entity_id: string; after_json: string }>(
+      const locks = await query<{ entity_id: string; after_json: string }>(
         "SELECT entity_id, after_json FROM audit_log WHERE action = 'sign_in.locked' AND entity_id = ?",
-        email,
+        [email],
       );
       expect(locks).toHaveLength(1);
 
@@ -72,8 +64,10 @@ for (const javaScriptEnabled of [false, true]) {
       await page.goto(linkIn(newest, /https?:\/\/[^\s"]+\/inloggen\/link\/[A-Za-z0-9_-]+/));
       await page.getByRole("button", { name: "Nu inloggen" }).click();
       await expect(page.getByText(`Ingelogd als ${email}`)).toBeVisible();
-      expect(countWhere("audit_log", "action = 'user.signed_in' AND actor_label = ? AND after_json = ?", email, JSON.stringify({ method: "link" }))).toBe(1);
-      expect(countWhere("audit_log", "action = 'user.created' AND actor_label = ?", email)).toBe(1);
+      expect(await countWhere("audit_log", "action = 'user.signed_in' AND actor_label = ? AND after_json = ?", email, JSON.stringify({ method: "link" }))).toBe(
+        1,
+      );
+      expect(await countWhere("audit_log", "action = 'user.created' AND actor_label = ?", email)).toBe(1);
     });
 
     test("te veel opgeslagen aanvragen voor 1 e-mailadres: een rustige melding, de invoer blijft staan", async ({ page }) => {
@@ -95,8 +89,8 @@ for (const javaScriptEnabled of [false, true]) {
         await expect(page.getByLabel("Naam van uw idee")).toHaveValue("Buurtontbijt 3");
         await expect(page.getByLabel("Uw e-mailadres")).toHaveValue(email);
       }
-      expect(countWhere("drafts", "email = ?", email)).toBe(3);
-      expect(countWhere("outbox", "to_address = ? AND template = 'draft-saved'", email)).toBe(3);
+      expect(await countWhere("drafts", "email = ?", email)).toBe(3);
+      expect(await countWhere("outbox", "to_address = ? AND template = 'draft-saved'", email)).toBe(3);
     });
 
     test("te veel aanvragen voor 1 e-mailadres: een rustige melding, de invoer blijft staan", async ({ page }) => {
@@ -118,9 +112,9 @@ for (const javaScriptEnabled of [false, true]) {
         await expect(page.getByLabel("Naam van uw idee")).toHaveValue(/^Straatfeest 3 /);
         await expect(page.getByLabel("Hoeveel geld vraagt u aan?")).toHaveValue("250");
       }
-      expect(countWhere("applications", "applicant_email = ?", email)).toBe(3);
+      expect(await countWhere("applications", "applicant_email = ?", email)).toBe(3);
       // Nobody proved they own this address: no account was made for it.
-      expect(countWhere("users", "email = ?", email)).toBe(0);
+      expect(await countWhere("users", "email = ?", email)).toBe(0);
     });
 
     test("een ingevuld lokveld (honeypot) lijkt te lukken, maar bewaart en verstuurt niets", async ({ page }) => {
@@ -146,8 +140,8 @@ for (const javaScriptEnabled of [false, true]) {
         expect(answer.headers()["location"]).toBe("/aanvragen/bedankt");
       }
       await expect(page).toHaveURL(/\/aanvragen\/(bedankt|nieuw)$/);
-      expect(countWhere("applications", "title = ?", values.title)).toBe(0);
-      expect(countWhere("outbox", "to_address = ?", values.email)).toBe(0);
+      expect(await countWhere("applications", "title = ?", values.title)).toBe(0);
+      expect(await countWhere("outbox", "to_address = ?", values.email)).toBe(0);
 
       // The same for "save and continue later": the saved page, but no draft and no mail.
       await page.goto("/aanvragen/nieuw");
@@ -156,8 +150,8 @@ for (const javaScriptEnabled of [false, true]) {
       await page.locator('input[name="website"]').fill("https://spam.example", { force: true });
       await page.getByRole("button", { name: "Opslaan en later verdergaan" }).click();
       await expect(page.getByRole("heading", { level: 1, name: "Uw aanvraag is opgeslagen" })).toBeVisible();
-      expect(countWhere("drafts", "email = ?", values.email)).toBe(0);
-      expect(countWhere("outbox", "to_address = ?", values.email)).toBe(0);
+      expect(await countWhere("drafts", "email = ?", values.email)).toBe(0);
+      expect(await countWhere("outbox", "to_address = ?", values.email)).toBe(0);
     });
   });
 }
@@ -171,7 +165,7 @@ test("te veel inlogmails naar 1 adres: de melding zegt dat de nieuwste e-mail no
   await page.getByRole("button", { name: "Stuur mij een code" }).click();
   expect((await response).status()).toBe(429);
   await expect(page.getByRole("alert")).toContainText("Dan werken de code en de link in de nieuwste e-mail nog. Een nieuwe e-mail kunt u vragen vanaf");
-  expect(countWhere("login_codes", "email = ?", email)).toBe(5);
+  expect(await countWhere("login_codes", "email = ?", email)).toBe(5);
   await page.getByRole("link", { name: "Code uit de e-mail invullen" }).click();
   const newest = mailsTo(email, /^Uw code om in te loggen: \d{6}$/).at(-1)!;
   await typeCode(page, /(\d{6})$/.exec(newest.subject)![1]!);

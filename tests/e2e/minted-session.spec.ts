@@ -1,18 +1,15 @@
 // The signInAs fixture is only a shortcut if the server cannot tell its sessions from real ones:
 // the cookie of a real sign-in is signed the same way, and a minted session opens the same pages.
 import crypto from "node:crypto";
-import Database from "better-sqlite3";
+import { one } from "./db";
 import { expect, signInAs, test } from "./fixtures";
 import { signIn, uniqueEmail } from "./helpers";
 import { sessionCookie, signedSessionValue } from "./minted-session";
 
-function sessionRow(id: string): { user_id: string; data: string; idle_ms: number } | undefined {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("SELECT user_id, data, idle_ms FROM sessions WHERE id_hash = ?").get(crypto.createHash("sha256").update(id).digest("hex")) as never;
-  } finally {
-    db.close();
-  }
+function sessionRow(id: string) {
+  return one<{ user_id: string; data: string; idle_ms: number }>("SELECT user_id, data, idle_ms FROM sessions WHERE id_hash = ?", [
+    crypto.createHash("sha256").update(id).digest("hex"),
+  ]);
 }
 
 test("a real sign-in's cookie is the session id signed as the fixture signs it", async ({ page }) => {
@@ -22,7 +19,7 @@ test("a real sign-in's cookie is the session id signed as the fixture signs it",
   const id = (await sessionCookie().parse(`__session=${real!.value}`)) as string | null;
   expect(typeof id, "the fixture's secret and signing read the real cookie").toBe("string");
   expect(await signedSessionValue(id!)).toBe(real!.value);
-  const row = sessionRow(id!);
+  const row = await sessionRow(id!);
   expect(row).toBeDefined();
   expect(JSON.parse(row!.data)).toMatchObject({ staff: true });
   expect(row!.idle_ms).toBe(2 * 60 * 60 * 1000);

@@ -4,7 +4,7 @@
 // a change in who may see what must change this matrix too, on purpose.
 import type { Browser, Page } from "./fixtures";
 import { expect, signInAs, test } from "./fixtures";
-import Database from "better-sqlite3";
+import { one } from "./db";
 import { linkIn, waitForMail } from "../support/mailbox";
 import { expectThanksPage, fillForm, submitButton, validValues } from "./helpers";
 
@@ -70,16 +70,10 @@ const MATRIX: [path: string, cells: [anonymous: Cell, resident: Cell, supporter:
 type Application = { reference: string; title: string };
 type Objects = { own: Partial<Record<Role, Application>>; other: Application; token: string };
 
-function seededApplicationOf(email: string): Application {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    const row = db.prepare("SELECT reference, title FROM applications WHERE applicant_email = ? ORDER BY submitted_at LIMIT 1").get(email) as
-      Application | undefined;
-    if (!row) throw new Error(`The seed has no application of ${email} (see db/seed.ts)`);
-    return row;
-  } finally {
-    db.close();
-  }
+async function seededApplicationOf(email: string): Promise<Application> {
+  const row = await one<Application>("SELECT reference, title FROM applications WHERE applicant_email = ? ORDER BY submitted_at LIMIT 1", [email]);
+  if (!row) throw new Error(`The seed has no application of ${email} (see db/seed.ts)`);
+  return row;
 }
 
 /** Sends the form with JavaScript off, signed in as `signedInAs` (on someone's behalf) or anonymously. */
@@ -111,8 +105,8 @@ async function submit(browser: Browser, opts: { email?: string; signedInAs?: str
 let objects: Objects;
 
 test.beforeAll(async ({ browser }) => {
-  const resident = seededApplicationOf(EMAIL.resident);
-  const other = seededApplicationOf("henk.demo@example.org");
+  const resident = await seededApplicationOf(EMAIL.resident);
+  const other = await seededApplicationOf("henk.demo@example.org");
   const supporter = await submit(browser, { signedInAs: EMAIL.supporter });
   const reviewer = await submit(browser, { email: EMAIL.reviewer });
   const fundAdmin = await submit(browser, { email: EMAIL["fund_admin+reviewer"] });

@@ -2,10 +2,10 @@
 // including the loader data Remix serialises into it (window.__remixContext). Whatever the page
 // renders, no e-mail address, phone number, internal id or hash may be in it that the page does
 // not show. And the status link behaves as a capability link that ends after closing.
-import Database from "better-sqlite3";
 import { expect, test, type APIResponse, type Page, type Response } from "./fixtures";
 import { expectThanksPage, fillForm, requestSignIn, signIn, submitButton, validValues, waitForNewMail } from "./helpers";
 import { linkIn } from "../support/mailbox";
+import { query, run, type Param } from "./db";
 
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
@@ -13,30 +13,27 @@ const HEX_HASH = /\b[0-9a-f]{64}\b/gi;
 const MOBILE = /\b06[\s-]?\d(?:[\s-]?\d){7}\b/g;
 
 /** Every secret or personal value the server's database holds right now. */
-function databaseValues(): string[] {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    const column = (sql: string) => (db.prepare(sql).all() as { v: string | null }[]).map((r) => r.v).filter((v): v is string => !!v);
-    return [
-      ...column("SELECT id AS v FROM users"),
-      ...column("SELECT email AS v FROM users"),
-      ...column("SELECT id AS v FROM applications"),
-      ...column("SELECT applicant_email AS v FROM applications"),
-      ...column("SELECT applicant_phone AS v FROM applications"),
-      ...column("SELECT status_token_hash AS v FROM applications"),
-      ...column("SELECT content_hash AS v FROM applications"),
-      ...column("SELECT submission_key AS v FROM applications"),
-      ...column("SELECT id AS v FROM drafts"),
-      ...column("SELECT token_hash AS v FROM drafts"),
-      ...column("SELECT email AS v FROM drafts"),
-      ...column("SELECT id AS v FROM login_codes"),
-      ...column("SELECT code_hash AS v FROM login_codes"),
-      ...column("SELECT link_hash AS v FROM login_codes"),
-      ...column("SELECT id AS v FROM outbox"),
-    ];
-  } finally {
-    db.close();
-  }
+async function databaseValues(): Promise<string[]> {
+  const column = async (sql: string) => (await query<{ v: string | null }>(sql)).map((r) => r.v).filter((v): v is string => !!v);
+  return (
+    await Promise.all([
+      column("SELECT id AS v FROM users"),
+      column("SELECT email AS v FROM users"),
+      column("SELECT id AS v FROM applications"),
+      column("SELECT applicant_email AS v FROM applications"),
+      column("SELECT applicant_phone AS v FROM applications"),
+      column("SELECT status_token_hash AS v FROM applications"),
+      column("SELECT content_hash AS v FROM applications"),
+      column("SELECT submission_key AS v FROM applications"),
+      column("SELECT id AS v FROM drafts"),
+      column("SELECT token_hash AS v FROM drafts"),
+      column("SELECT email AS v FROM drafts"),
+      column("SELECT id AS v FROM login_codes"),
+      column("SELECT code_hash AS v FROM login_codes"),
+      column("SELECT link_hash AS v FROM login_codes"),
+      column("SELECT id AS v FROM outbox"),
+    ])
+  ).flat();
 }
 
 /** The page's own form key (a fresh UUID the form posts back) is the one id the form may carry. */
@@ -46,7 +43,7 @@ const formKeys = (html: string) => [...html.matchAll(/name="submissionKey" value
  * Asserts the raw HTML holds no e-mail address, phone number, UUID or hash except those allowed
  * (what the page shows this visitor).
  */
-function expectNothingHidden(label: string, html: string, allowed: string[] = []) {
+async function expectNothingHidden(label: string, html: string, allowed: string[] = []) {
   expect(html, `${label}: has the serialised loader data`).toContain("window.__remixContext");
   const ok = new Set([...allowed.map((a) => a.toLowerCase()), ...formKeys(html).map((k) => k.toLowerCase())]);
   const lower = html.toLowerCase();
@@ -54,7 +51,7 @@ function expectNothingHidden(label: string, html: string, allowed: string[] = []
     const found = (html.match(pattern) ?? []).map((v) => v.toLowerCase()).filter((v) => !ok.has(v) && !ok.has(v.replace(/[\s-]/g, "")));
     expect(found, `${label}: ${pattern}`).toEqual([]);
   }
-  for (const value of databaseValues()) {
+  for (const value of await databaseValues()) {
     if (ok.has(value.toLowerCase())) continue;
     expect(lower.includes(value.toLowerCase()), `${label}: contains ${value}`).toBe(false);
   }
@@ -69,15 +66,7 @@ async function raw(page: Page, path: string): Promise<{ response: APIResponse; h
 const nextDocument = (page: Page, path: string): Promise<Response> =>
   page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().resourceType() === "document");
 
-function writeDb(sql: string, ...params: unknown[]) {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { fileMustExist: true });
-  try {
-    db.pragma("busy_timeout = 5000");
-    db.prepare(sql).run(...params);
-  } finally {
-    db.close();
-  }
-}
+const writeDb = (sql: string, ...params: Param[]) => run(sql, params);
 
 const statusLink = /https?:\/\/[^\s"]+\/status\/[A-Za-z0-9_-]+/;
 
@@ -94,7 +83,7 @@ test.describe("raw HTML of the public and resident pages", () => {
     ]) {
       const { response, html } = await raw(page, path);
       expect([200, 404], path).toContain(response.status());
-      expectNothingHidden(path, html);
+      await expectNothingHidden(path, html);
     }
   });
 
@@ -108,12 +97,12 @@ test.describe("raw HTML of the public and resident pages", () => {
     await fillForm(page, { name: values.name, email: values.email, title: values.title });
     const saved = nextDocument(page, "/aanvragen/opgeslagen");
     await page.getByRole("button", { name: "Opslaan en later verdergaan" }).click();
-    expectNothingHidden("/aanvragen/opgeslagen", await (await saved).text(), [values.email]);
+    await expectNothingHidden("/aanvragen/opgeslagen", await (await saved).text(), [values.email]);
     const draftMail = await waitForNewMail(values.email, /^Ga verder met uw aanvraag$/, 0);
     const draftLink = linkIn(draftMail, /https?:\/\/[^\s"]+\/aanvragen\/nieuw\?concept=[A-Za-z0-9_-]+/);
     const draft = await raw(page, draftLink);
     expect(draft.response.status()).toBe(200);
-    expectNothingHidden("form with draft", draft.html, [values.email]);
+    await expectNothingHidden("form with draft", draft.html, [values.email]);
 
     // Send it: the thanks page has the reference, nothing else of the person.
     await page.goto("/aanvragen/nieuw");
@@ -123,7 +112,7 @@ test.describe("raw HTML of the public and resident pages", () => {
     const reference = await expectThanksPage(page);
     const thanksHtml = await (await thanks).text();
     expect(thanksHtml).toContain(reference);
-    expectNothingHidden("/aanvragen/bedankt", thanksHtml);
+    await expectNothingHidden("/aanvragen/bedankt", thanksHtml);
 
     // The status link, opened by anyone who has it: no contact data at all.
     const mail = await waitForNewMail(values.email, new RegExp(`^Wij hebben uw aanvraag ${reference} ontvangen$`), 0);
@@ -133,19 +122,19 @@ test.describe("raw HTML of the public and resident pages", () => {
     expect(status.response.status()).toBe(200);
     expect(status.html).toContain(reference);
     expect(status.html).not.toContain(values.name);
-    expectNothingHidden("/status/:token", status.html);
+    await expectNothingHidden("/status/:token", status.html);
     await anonymous.close();
 
     // Sign in: the code page and the resident's own pages show their own address only.
     const { code } = await requestSignIn(page, values.email);
-    expectNothingHidden("/inloggen/code", (await raw(page, "/inloggen/code")).html, [values.email]);
+    await expectNothingHidden("/inloggen/code", (await raw(page, "/inloggen/code")).html, [values.email]);
     await page.getByLabel("Code van 6 cijfers").fill(code);
     await page.getByRole("button", { name: "Inloggen" }).click();
     await expect(page.getByText(`Ingelogd als ${values.email}`)).toBeVisible();
     for (const path of ["/", "/mijn-aanvragen", `/mijn-aanvragen/${reference}`, "/aanvragen/nieuw"]) {
       const { response, html } = await raw(page, path);
       expect(response.status(), path).toBe(200);
-      expectNothingHidden(`${path} (signed in)`, html, [values.email]);
+      await expectNothingHidden(`${path} (signed in)`, html, [values.email]);
     }
     await context.close();
   });
@@ -165,14 +154,14 @@ test.describe("raw HTML of the public and resident pages", () => {
     // The supporter's own page of it shows the resident's phone (that is what it is for), no ids.
     const mine = await raw(page, `/mijn-aanvragen/${reference}`);
     expect(mine.html).toContain("0698765432");
-    expectNothingHidden("/mijn-aanvragen/:reference (supporter)", mine.html, [supporter, "0698765432"]);
+    await expectNothingHidden("/mijn-aanvragen/:reference (supporter)", mine.html, [supporter, "0698765432"]);
 
     const anonymous = await browser.newContext();
     const status = await raw(await anonymous.newPage(), linkIn(mail, statusLink));
     expect(status.response.status()).toBe(200);
     expect(status.html).not.toContain("Jan Telefoon");
     expect(status.html).not.toContain("0698765432");
-    expectNothingHidden("/status/:token (on behalf)", status.html);
+    await expectNothingHidden("/status/:token (on behalf)", status.html);
     await anonymous.close();
   });
 });
@@ -214,17 +203,17 @@ test.describe("the status link as a capability link", () => {
       d.setUTCMonth(d.getUTCMonth() - m);
       return d.toISOString();
     };
-    writeDb("UPDATE applications SET status = 'closed', closed_at = ? WHERE reference = ?", monthsAgo(11), reference);
+    await writeDb("UPDATE applications SET status = 'closed', closed_at = ? WHERE reference = ?", monthsAgo(11), reference);
     expect((await raw(page, link)).response.status()).toBe(200);
 
-    writeDb("UPDATE applications SET closed_at = ? WHERE reference = ?", monthsAgo(13), reference);
+    await writeDb("UPDATE applications SET closed_at = ? WHERE reference = ?", monthsAgo(13), reference);
     const { response, html } = await raw(page, link);
     expect(response.status()).toBe(410);
     expect(response.headers()["referrer-policy"]).toBe("no-referrer");
     expect(html).toMatch(/<meta name="robots" content="noindex"\/?>/);
     expect(html).not.toContain(reference);
     expect(html).not.toContain(title);
-    expectNothingHidden("/status/:token (expired)", html);
+    await expectNothingHidden("/status/:token (expired)", html);
 
     await page.goto(link);
     await expect(page.getByRole("heading", { level: 1, name: "Deze link werkt niet meer" })).toBeVisible();

@@ -1,6 +1,6 @@
 // Sessions live on the server: signing out ends them, so a copied cookie is worth nothing after.
 import AxeBuilder from "@axe-core/playwright";
-import Database from "better-sqlite3";
+import { query } from "./db";
 import { expect, test, type BrowserContext } from "./fixtures";
 import { signIn, uniqueEmail } from "./helpers";
 
@@ -10,13 +10,8 @@ async function sessionCookie(context: BrowserContext) {
   return cookie!;
 }
 
-function sessionRows(): { user_id: string | null; revoked_at: string | null; data: string }[] {
-  const db = new Database(process.env.E2E_DATABASE_FILE!, { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("SELECT user_id, revoked_at, data FROM sessions").all() as { user_id: string | null; revoked_at: string | null; data: string }[];
-  } finally {
-    db.close();
-  }
+function sessionRows() {
+  return query<{ user_id: string | null; revoked_at: string | null; data: string }>("SELECT user_id, revoked_at, data FROM sessions");
 }
 
 test("a cookie saved before sign-out is refused afterwards", async ({ browser, page, context }) => {
@@ -45,7 +40,7 @@ test("signing in starts a fresh session: the cookie from before is not the one a
   const after = await sessionCookie(context);
   expect(after.value).not.toBe(before.value);
   // The pre-sign-in session (with the address waiting for a code) is ended, and its values are not carried over.
-  const rows = sessionRows();
+  const rows = await sessionRows();
   expect(rows.some((r) => r.user_id === null && r.data.includes("pendingEmail") && r.revoked_at !== null)).toBe(true);
   expect(rows.filter((r) => r.user_id !== null && r.revoked_at === null).every((r) => !r.data.includes("pendingEmail"))).toBe(true);
   // The cookie holds an id only, not the user or the address.

@@ -46,7 +46,7 @@ test.describe("inloggen", () => {
     await linkPage.goto(link);
     await expect(linkPage.getByRole("heading", { level: 1, name: "Inloggen met uw link" })).toBeVisible();
     // Only opening the link (as a mail scanner would) signs nobody in.
-    expect(countRows("login_codes", `WHERE email = '${email}' AND used_at IS NOT NULL`)).toBe(0);
+    expect(await countRows("login_codes", "WHERE email = ? AND used_at IS NOT NULL", [email])).toBe(0);
     await linkPage.getByRole("button", { name: "Nu inloggen" }).click();
     await expect(linkPage).toHaveURL(/\/mijn-aanvragen$/);
     await expect(linkPage.getByText(`Ingelogd als ${email}`)).toBeVisible();

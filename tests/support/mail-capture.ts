@@ -18,8 +18,12 @@ const server = new SMTPServer({
     simpleParser(stream)
       .then((mail) => {
         const to = [mail.to].flat().flatMap((a) => (a ? a.value.map((v) => v.address ?? "") : []));
-        const file = path.join(dir, `${Date.now()}-${++n}.json`);
-        fs.writeFileSync(file, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: mail.html || "" }));
+        const name = `${Date.now()}-${++n}.json`;
+        // Written aside and renamed into place: a test polling the folder (mailbox.ts) must never
+        // read a file that exists but is still empty ("Unexpected end of JSON input").
+        const aside = path.join(dir, `.${name}.tmp`);
+        fs.writeFileSync(aside, JSON.stringify({ to, subject: mail.subject ?? "", text: mail.text ?? "", html: mail.html || "" }));
+        fs.renameSync(aside, path.join(dir, name));
         callback();
       })
       .catch(callback);
