@@ -56,13 +56,15 @@ export function longestWindowMs(windows: readonly Window[]): number {
 }
 
 /**
- * May one more event happen at `now`, given the times (epoch ms) of earlier ones?
+ * May one more event happen at `now`, given the times (epoch ms) of the events counted so far?
  * When not, `retryAt` is the first moment every window has room again.
+ * An event later than `now` counts too: requests read the clock before they wait their turn, so
+ * the one served second may carry the earlier time (and another server's clock may run ahead).
  */
 export function budgetVerdict(times: readonly number[], windows: readonly Window[], now: number): Verdict {
   let retryAt = -Infinity;
   for (const w of windows) {
-    const inWindow = times.filter((t) => t > now - w.ms && t <= now).sort((a, b) => a - b);
+    const inWindow = times.filter((t) => t > now - w.ms).sort((a, b) => a - b);
     if (inWindow.length < w.max) continue;
     // The window has room again once all but max - 1 of its events have aged out.
     retryAt = Math.max(retryAt, inWindow[inWindow.length - w.max]! + w.ms);

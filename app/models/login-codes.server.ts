@@ -136,16 +136,22 @@ export async function verifyLoginCode(db: DB, input: { email: string; code: stri
   });
 }
 
-/** The link works whatever the code budget says: the token itself is the proof. */
+/**
+ * The link works whatever the code budget says: the token itself is the proof. It is marked used
+ * in the statement that finds it, so of two requests with one link at the same moment (two
+ * servers, or a mail scanner and the person) only one signs in, on both engines; a read first
+ * would let both see it unused under PostgreSQL's READ COMMITTED.
+ */
 export async function verifyLoginLink(db: DB, input: { token: string; now: Date }): Promise<VerifyResult> {
   const at = input.now.toISOString();
   return db.transaction().execute(async (trx) => {
     const row = await trx
-      .selectFrom("login_codes")
-      .select(["email"])
+      .updateTable("login_codes")
+      .set({ used_at: at })
       .where("link_hash", "=", hashToken(input.token))
       .where("used_at", "is", null)
       .where("expires_at", ">", at)
+      .returning("email")
       .executeTakeFirst();
     if (!row) return { ok: false, reason: "invalid" } as const;
     return { ok: true, userId: await consume(trx, row.email, at, "link") } as const;
