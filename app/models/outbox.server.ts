@@ -97,26 +97,14 @@ export async function claimDueMails(db: DB, now: Date, limit = 20): Promise<Outb
 
 /** Drops waiting mails past their end date (a sign-in code nobody can use any more); returns them for the log. */
 export async function expireOverdue(db: DB, at: string): Promise<Pick<OutboxRow, "id" | "to_address" | "template" | "attempts">[]> {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom("outbox")
-      .select(["id", "to_address", "template", "attempts"])
-      .where("status", "=", "pending")
-      .where("expires_at", "<=", at)
-      .execute();
-    if (rows.length > 0) {
-      await trx
-        .updateTable("outbox")
-        .set({ ...CLEARED, status: "expired" })
-        .where(
-          "id",
-          "in",
-          rows.map((r) => r.id),
-        )
-        .execute();
-    }
-    return rows;
-  });
+  // One statement, so a mail another app server is sending (or has just sent) is never marked expired too.
+  return db
+    .updateTable("outbox")
+    .set({ ...CLEARED, status: "expired" })
+    .where("status", "=", "pending")
+    .where("expires_at", "<=", at)
+    .returning(["id", "to_address", "template", "attempts"])
+    .execute();
 }
 
 /** The SMTP server took the mail: its content is no longer needed, so it is cleared. */
@@ -206,7 +194,8 @@ export async function listDeadLetters(db: DB, limit = 100): Promise<{ rows: Dead
 
 /** Puts a dead letter back in the queue with a fresh set of tries; false when it is no dead letter (any more). */
 export async function requeueDeadLetter(db: DB, input: { id: string; actor: AuditActor; at: string }): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  // Reads before it writes: under the write lock, so two servers (or two clicks) requeue it once.
+  return withWriteLock(db, {}, async (trx) => {
     const row = await trx.selectFrom("outbox").select(["attempts", "template"]).where("id", "=", input.id).where("status", "=", "failed").executeTakeFirst();
     if (!row) return false;
     const updated = await trx

@@ -108,9 +108,9 @@ export async function migrateToLatest(db: DB): Promise<void> {
   const migrator = new Migrator({ db, provider: migrationProvider });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
-  if (error || failed) {
-    throw new Error(`Migration failed${failed ? ` in ${failed.migrationName}` : ""}: ${String(error)}`);
-  }
+  if (failed) throw new Error(`Migration ${failed.migrationName} failed: ${String(error)}`);
+  // No migration ran into it: the database itself could not be reached or used.
+  if (error) throw new Error(`The database cannot be used: ${String(error)}`);
 }
 
 // One connection per process; kept on globalThis so development rebuilds reuse it.
