@@ -7,6 +7,7 @@ import * as m0004 from "./0004_limits";
 import * as m0005 from "./0005_outbox_hardening";
 import * as m0006 from "./0006_status_links";
 import * as m0007 from "./0007_lifecycle_facts";
+import * as m0009 from "./0009_review_and_decision";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0005_outbox_hardening": m0005,
   "0006_status_links": m0006,
   "0007_lifecycle_facts": m0007,
+  "0009_review_and_decision": m0009,
 };
 
 export const migrationProvider: MigrationProvider = {
