@@ -58,7 +58,9 @@ export const handle: BureauHandle = {
 /** A declared conflict closes the file: 403 with the reason, before anything personal is read. */
 async function refuseWhenConflicted(db: DB, reference: string, user: User): Promise<void> {
   const conflict = await conflictOfUser(db, reference, user.id);
-  if (conflict) throw data({ conflict: conflict.kind }, { status: 403 });
+  // A JSON body: the error page reads the kind from it (isRouteErrorResponse gives it as data).
+  if (conflict)
+    throw new Response(JSON.stringify({ conflict: conflict.kind }), { status: 403, headers: { "Content-Type": "application/json; charset=utf-8" } });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
