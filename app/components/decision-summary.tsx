@@ -4,15 +4,15 @@
 import type { ResidentDecision } from "~/models/decisions.server";
 import { formatCents } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
+import type { MessageKey } from "~/i18n/catalogue";
 
-export function DecisionSummary({ decision, headingLevel = 2 }: { decision: ResidentDecision | null; headingLevel?: 2 | 3 }) {
+export function DecisionSummary({ decision, heading = "decision.title" }: { decision: ResidentDecision | null; heading?: MessageKey }) {
   const t = useT();
   const locale = useLocale();
   if (!decision) return null;
-  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <section className="notice decision" aria-labelledby="decision-title">
-      <Heading id="decision-title">{t("decision.title")}</Heading>
+      <h2 id="decision-title">{t(heading)}</h2>
       {decision.kind === "approved" ? (
         <>
           <p>{t("decision.approved", { amount: formatCents(decision.grantedCents, locale) })}</p>

@@ -221,7 +221,7 @@ export function ReviewForm({ work, actionData }: { work: BureauWork; actionData:
       {work.otherFactors.length > 0 ? (
         <fieldset className="section review-factor">
           <legend>{t("review.add.factor")}</legend>
-          <Field id={fieldId("review", "addFactor")} label={t("review.add.factor")} errors={fields.addFactor.errors} optional>
+          <Field id={fieldId("review", "addFactor")} label={t("review.add.which")} errors={fields.addFactor.errors} optional>
             <select
               id={fieldId("review", "addFactor")}
               name="addFactor"
@@ -387,6 +387,16 @@ export function SecondReviewForms({ work, actionData }: { work: BureauWork; acti
     <>
       <h3>{t("review.second.title")}</h3>
       <p>{t("review.second.intro", { name: work.firstApproverName ?? "", threshold: formatCents(work.thresholdCents, locale) })}</p>
+      {work.decision?.kind === "approved" ? (
+        <dl className="details">
+          <dt>{t("review.approve.amount")}</dt>
+          <dd>{formatCents(work.decision.grantedCents, locale)}</dd>
+          <dt>{t("review.approve.conditions")}</dt>
+          <dd>{work.decision.conditions ?? "–"}</dd>
+          <dt>{t("review.approve.help")}</dt>
+          <dd>{work.decision.help.length > 0 ? work.decision.help.map((h) => t(`review.help.${h}`)).join(", ") : "–"}</dd>
+        </dl>
+      ) : null}
       <Form method="post" id={confirm.form.id} noValidate onSubmit={confirm.form.onSubmit}>
         {confirm.summary}
         <OverrideWarning work={work} />

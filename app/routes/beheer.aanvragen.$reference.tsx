@@ -1,12 +1,13 @@
 // One application as the bureau sees it and works on it: all facts, contact details, who handles
 // it, the review per protective factor, the decision, and the history in readable Dutch. Every
 // opening is written to the audit log (personal_data.viewed). A bureau member who declared a
-// conflict of interest gets a 403 page that says why, before any personal data is read.
+// conflict of interest gets a 403 page that says why, before any personal data is read (the
+// bureau layout's error page shows it: components/conflict-message.tsx).
 // Every form posts here with its own intent (services/intent.server.ts); status steps go through
 // applyLifecycleAction, the other work through models/review.server.ts; a "no" from the domain
 // comes back beside its field in the catalogue's words.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ZodType } from "zod";
 import { getDb, type DB } from "~/services/db.server";
@@ -30,7 +31,6 @@ import { LIFECYCLE_WORDS, lifecycleParams, replyWithRefusal, type RefusalWords }
 import { approveSchema, assignSchema, confirmSchema, conflictSchema, declineSchema, reasonSchema, reviewSchema, takeSchema } from "~/forms/review-schema";
 import { ApplicationDetails } from "~/components/application-details";
 import { DecisionSummary } from "~/components/decision-summary";
-import { ErrorMessage } from "~/components/error-page";
 import {
   ApproveForm,
   AssignForm,
@@ -275,7 +275,8 @@ export default function BureauApplication() {
         ) : null}
       </section>
 
-      <DecisionSummary decision={work.decision} />
+      {/* While a second reviewer still has to look, the approval is shown with their forms instead. */}
+      {status === "awaiting_second_review" ? null : <DecisionSummary decision={work.decision} heading="review.decision.asResident" />}
       <ApplicationDetails application={application} />
 
       <section aria-labelledby="review-title">
@@ -334,28 +335,6 @@ export default function BureauApplication() {
           <HistoryLine key={h.id} entry={h} t={t} locale={locale} />
         ))}
       </ol>
-    </div>
-  );
-}
-
-/** A declared conflict says why the page is closed; every other error as the bureau's error page does. */
-export function ErrorBoundary() {
-  const t = useT();
-  const error = useRouteError();
-  const conflict = isRouteErrorResponse(error) && error.status === 403 && error.data && typeof error.data === "object" && "conflict" in error.data;
-  if (!conflict) {
-    const status = isRouteErrorResponse(error) ? error.status : 500;
-    return <ErrorMessage status={status} back={{ to: "/beheer/aanvragen", label: "bureauLayout.error.back" }} />;
-  }
-  const kind = (error.data as { conflict: string | null }).conflict;
-  return (
-    <div className="narrow">
-      <h1>{t("review.conflict.page.title")}</h1>
-      <p>{t("review.conflict.page.text")}</p>
-      {kind ? <p>{t("review.conflict.page.kind", { kind: t(`review.conflict.kind.${kind}` as MessageKey) })}</p> : null}
-      <p>
-        <Link to="/beheer/aanvragen">{t("review.conflict.page.back")}</Link>
-      </p>
     </div>
   );
 }
