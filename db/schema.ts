@@ -4,7 +4,9 @@
 // Columns that hold one of a fixed set of values are typed by the union the code uses, so a
 // misspelt status or role is a type error, not a row nobody finds.
 import type { Generated } from "kysely";
-import type { ApplicationStatus } from "../app/domain/lifecycle";
+import type { ApplicationStatus, Override } from "../app/domain/lifecycle";
+import type { ConflictKind, HelpKind, Judgement } from "../app/domain/review";
+import type { DecisionAction } from "../app/models/decisions.server";
 import type { Role } from "../app/domain/permissions";
 import type { Locale } from "../app/i18n/translate";
 import type { AuditAction, AuditDetails } from "../app/models/audit.server";
@@ -84,6 +86,8 @@ export interface ApplicationTable {
   granted_cents: number | null;
   /** The reviewer whose approval above the four-eyes threshold waits for a second reviewer. */
   first_approver_user_id: string | null;
+  /** The reviewer who works on it: who took it, or whom a fund administrator assigned (migration 0009). */
+  assigned_user_id: string | null;
 }
 
 /** A bureau member who may not take steps on this application (declared, or found by the bureau). */
@@ -91,7 +95,47 @@ export interface ConflictOfInterestTable {
   application_id: string;
   user_id: string;
   declared_at: string;
+  /** The declarer's own note (optional). */
   reason: string | null;
+  /** Own street, family or own organisation; null on rows from before migration 0009. */
+  kind: ConflictKind | null;
+}
+
+/** The current judgement of one protective factor (declared by the resident, or added by the bureau). */
+export interface ReviewJudgementTable {
+  application_id: string;
+  factor_id: string;
+  judgement: Judgement;
+  motivation: string;
+  added_by_bureau: number;
+  reviewer_user_id: string;
+  updated_at: string;
+}
+
+/** The bureau's own note on an application: never shown to the resident. */
+export interface ReviewNoteTable {
+  application_id: string;
+  note: string;
+  updated_by_user_id: string;
+  updated_at: string;
+}
+
+/** What a decision step said besides the status, one row per step (approve, confirm, send back, decline, cancel). */
+export interface ApplicationDecisionTable {
+  id: string;
+  application_id: string;
+  action: DecisionAction;
+  actor_user_id: string | null;
+  at: string;
+  granted_cents: number | null;
+  /** Conditions of an approval, for the resident. */
+  conditions: string | null;
+  help_json: JsonText<HelpKind[]> | null;
+  /** Decline and cancel: the reason written to the resident; send back: the note to the first reviewer. */
+  reason: string | null;
+  /** Decline: what the resident could do instead. */
+  alternatives: string | null;
+  override_json: JsonText<Override> | null;
 }
 
 export interface ApplicationFactorTable {
@@ -190,6 +234,9 @@ export interface Database {
   login_codes: LoginCodeTable;
   applications: ApplicationTable;
   conflicts_of_interest: ConflictOfInterestTable;
+  review_judgements: ReviewJudgementTable;
+  review_notes: ReviewNoteTable;
+  application_decisions: ApplicationDecisionTable;
   application_factors: ApplicationFactorTable;
   application_cost_lines: CostLineTable;
   drafts: DraftTable;

@@ -3,6 +3,10 @@
 import type { DB } from "../app/services/db.server";
 import { createUser } from "../app/models/users.server";
 import { submitApplication } from "../app/models/applications.server";
+import { applicationIdOf, applyLifecycleAction } from "../app/models/lifecycle.server";
+import { declareConflict, saveReview } from "../app/models/review.server";
+import { getUserById, findUserIdByEmail, type User } from "../app/models/users.server";
+import type { FactorJudgement } from "../app/domain/review";
 import type { FundSettings } from "../app/models/lifecycle-context.server";
 import { amsterdamDate } from "../app/services/clock.server";
 
@@ -147,6 +151,77 @@ export async function seedDemo(db: DB, settings: FundSettings, now: Date = new D
       { user: null, onBehalf: false, locale: "nl", now: submittedAt, settings },
     );
   }
-  // The demo residents are invented: their confirmation mails are not sent anywhere.
-  await db.deleteFrom("outbox").where("template", "=", "application-received").where("to_address", "like", "%@example.org").execute();
+  await seedBureauWork(db, settings, now);
+  // The demo residents are invented: their mails are not sent anywhere.
+  await db
+    .deleteFrom("outbox")
+    .where("template", "in", ["application-received", "decision", "cancelled"])
+    .where("to_address", "like", "%@example.org")
+    .execute();
+}
+
+/**
+ * The bureau at work, through the same write paths as the screens: two applications in review
+ * with a review, one approved with help besides money, one declined, one waiting for a second
+ * reviewer, one on which a reviewer declared a conflict. The oldest ones stay untouched (the
+ * list shows them as waiting, one of them late).
+ */
+async function seedBureauWork(db: DB, settings: FundSettings, now: Date): Promise<void> {
+  const staff = async (email: string): Promise<User> => (await getUserById(db, (await findUserIdByEmail(db, email))!))!;
+  const [mirjam, daan] = [await staff("beoordelaar@example.org"), await staff("tweede.beoordelaar@example.org")];
+  const idOf = async (i: number) =>
+    (await applicationIdOf(
+      db,
+      (await db.selectFrom("applications").select("reference").where("submission_key", "=", `demo-${i}`).executeTakeFirstOrThrow()).reference,
+    ))!;
+  const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 60 * 60 * 1000);
+  const step = async (
+    i: number,
+    action: Parameters<typeof applyLifecycleAction>[2],
+    by: User,
+    hoursAgo: number,
+    details?: Parameters<typeof applyLifecycleAction>[4]["details"],
+  ) => {
+    const result = await applyLifecycleAction(db, await idOf(i), action, by, { settings, details }, at(hoursAgo));
+    if (!result.ok) throw new Error(`Demo step ${action.type} on demo-${i} was refused: ${result.reason}`);
+  };
+  const review = async (i: number, judgements: FactorJudgement[], note: string | null, hoursAgo: number) => {
+    const result = await saveReview(db, await idOf(i), mirjam, { judgements, note }, at(hoursAgo));
+    if (!result.ok) throw new Error(`Demo review on demo-${i} was refused: ${result.reason}`);
+  };
+  const j = (factorId: string, judgement: FactorJudgement["judgement"], motivation: string): FactorJudgement => ({ factorId, judgement, motivation });
+
+  // In review, with a review: the clothing swap (demo-2) and the vegetable garden (demo-5).
+  await step(2, { type: "take" }, mirjam, 30);
+  await review(
+    2,
+    [
+      j("gezinsstructuren", "strong", "Ouders helpen elkaar met kleding en leren elkaar kennen."),
+      j("verbondenheid", "sufficient", "Er komt een groepsapp, zodat het daarna doorgaat."),
+    ],
+    "Vorig jaar ook gedaan, goed verantwoord.",
+    29,
+  );
+  await step(5, { type: "take" }, mirjam, 28);
+  await review(5, [j("verbondenheid", "strong", "De flat deelt de oogst."), j("ontmoeting", "sufficient", "Elke zaterdag samen in de tuin.")], null, 27);
+  // Approved, with help besides money: the street party (demo-3).
+  await step(3, { type: "take" }, mirjam, 26);
+  await review(3, [j("ontmoeting", "strong", "Nieuwe buren worden welkom geheten.")], null, 25);
+  await step(3, { type: "approve", grantedCents: 125_000 }, mirjam, 24, {
+    conditions: "Stuur na het feest een paar foto's en de bonnetjes.",
+    help: ["space", "permit"],
+  });
+  // Declined: the homework club (demo-4).
+  await step(4, { type: "take" }, daan, 23);
+  await step(4, { type: "decline", reason: "De bibliotheek geeft deze huiswerkhulp al, ook op dezelfde middagen." }, daan, 22, {
+    alternatives: "Vraag de bibliotheek of u als vrijwilliger mee kunt helpen, of kom met een idee voor de zaterdag.",
+  });
+  // Waiting for a second reviewer: the jeu-de-boules court (demo-1), above the threshold.
+  await step(1, { type: "take" }, mirjam, 21);
+  await review(1, [j("ontmoeting", "strong", "Ouderen en jongeren spelen samen.")], null, 20);
+  await step(1, { type: "approve", grantedCents: 300_000 }, mirjam, 19, { conditions: "Overleg over de plek met de gemeente.", help: ["permit"] });
+  // A declared conflict: the youth podcast (demo-7), Mirjam's neighbour; Daan took it.
+  await step(7, { type: "take" }, daan, 18);
+  const conflict = await declareConflict(db, await idOf(7), mirjam, { kind: "own_street", note: "De aanvrager woont bij mij in de straat." }, at(17));
+  if (!conflict.ok) throw new Error(`Demo conflict was refused: ${conflict.reason}`);
 }

@@ -9,9 +9,23 @@ import { renderApplicationReceivedMail } from "./application-received";
 import { renderNewApplicationMail } from "./new-application";
 import { renderBureauNoticeMail, type BureauNoticeEvent } from "./bureau-notice";
 import { renderWithdrawnMail } from "./withdrawn";
+import { renderApprovedMail, renderCancelledMail, renderDeclinedMail } from "./decision";
+import type { ApplicationStatus } from "../app/domain/lifecycle";
+import type { ResidentDecision } from "../app/models/decisions.server";
+import type { Locale } from "../app/i18n/translate";
 
 /** Names of outbox rows (the outbox.template column is typed by this list). */
-export const OUTBOX_TEMPLATES = ["sign-in", "sign-in-locked", "draft-saved", "application-received", "new-application", "bureau-notice", "withdrawn"] as const;
+export const OUTBOX_TEMPLATES = [
+  "sign-in",
+  "sign-in-locked",
+  "draft-saved",
+  "application-received",
+  "new-application",
+  "bureau-notice",
+  "withdrawn",
+  "decision",
+  "cancelled",
+] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
 /** What the model knows of an application when a step mails about it; each template takes what it needs. */
@@ -24,6 +38,13 @@ export type StepMailData = {
   statusUrl: string | null;
   /** The application's page for the bureau. */
   bureauUrl: string;
+  /** The applicant's own page (they sign in with their address). */
+  myApplicationUrl: string;
+  /** The status after the step, and what the resident is told of the decision (decisions.server.ts). */
+  status: ApplicationStatus;
+  decision: ResidentDecision | null;
+  /** The language the mail is written in (for amounts). */
+  locale: Locale;
 };
 
 export type LifecycleMailEntry = { outbox: OutboxTemplate; render: (t: Translate, data: StepMailData) => RenderedMail };
@@ -40,6 +61,25 @@ const LIFECYCLE_MAILS: Partial<Record<MailTemplate, LifecycleMailEntry>> = {
     render: (t, d) => renderNewApplicationMail(t, { reference: d.reference, title: d.title, areaName: d.areaName, url: d.bureauUrl }),
   },
   withdrawn: { outbox: "withdrawn", render: (t, d) => renderWithdrawnMail(t, { name: d.applicantName, title: d.title, reference: d.reference }) },
+  // One step name, two mails: the decision's status says which (approve/confirm, or decline).
+  decision: {
+    outbox: "decision",
+    render: (t, d) => {
+      const decision = required(d.decision, "decision");
+      const base = { name: d.applicantName, title: d.title, reference: d.reference, url: d.myApplicationUrl };
+      if (decision.kind === "approved") return renderApprovedMail(t, { ...base, ...decision, locale: d.locale });
+      if (decision.kind === "declined") return renderDeclinedMail(t, { ...base, ...decision });
+      throw new Error(`The "decision" mail does not fit status ${d.status}`);
+    },
+  },
+  cancelled: {
+    outbox: "cancelled",
+    render: (t, d) => {
+      const decision = required(d.decision, "cancelled");
+      if (decision.kind !== "cancelled") throw new Error(`The "cancelled" mail does not fit status ${d.status}`);
+      return renderCancelledMail(t, { name: d.applicantName, title: d.title, reference: d.reference, reason: decision.reason, url: d.myApplicationUrl });
+    },
+  },
   second_review_needed: bureauNotice("second_review_needed"),
   answer_received: bureauNotice("answer_received"),
   report_received: bureauNotice("report_received"),
@@ -61,7 +101,7 @@ export function registeredLifecycleMails(): MailTemplate[] {
   return Object.keys(LIFECYCLE_MAILS) as MailTemplate[];
 }
 
-function required(value: string | null, template: MailTemplate): string {
+function required<T>(value: T | null, template: MailTemplate): T {
   if (value === null) throw new Error(`The "${template}" mail needs a value the step did not give`);
   return value;
 }

@@ -168,11 +168,11 @@ describe("effects", () => {
     });
   });
 
-  it("take changes only the status", () => {
+  it("take changes the status and assigns the application to the one who took it", () => {
     expect(decide(facts({ status: "submitted" }), { type: "take" }, reviewer, context)).toEqual({
       ok: true,
       status: "in_review",
-      changes: {},
+      changes: { assignedUserId: reviewer.userId },
       effects: [audit("take", "submitted", "in_review")],
     });
   });

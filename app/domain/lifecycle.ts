@@ -105,7 +105,10 @@ export type Effect =
   | { type: "ledger"; operation: "release"; cents: "all" };
 
 /** Facts the model stores along with the new status. */
-export type FactChanges = Partial<Pick<ApplicationFacts, "grantedCents" | "firstApproverUserId">>;
+export type FactChanges = Partial<Pick<ApplicationFacts, "grantedCents" | "firstApproverUserId">> & {
+  /** Who works on the application now: whoever takes it (a fund administrator may reassign, review.ts). */
+  assignedUserId?: string | null;
+};
 
 export type LifecycleRefusal =
   | Refusal<"not_allowed_in_status", { status: ApplicationStatus; action: LifecycleActionType }>
@@ -192,7 +195,9 @@ export function decide(facts: ApplicationFacts, action: LifecycleAction, actor: 
   const mail = (template: MailTemplate, recipient: "applicant" | "bureau" = "applicant") => mails.push({ type: "mail", template, to: recipient });
 
   switch (action.type) {
-    // "take" changes only the status.
+    case "take":
+      changes.assignedUserId = actor.userId; // the one who takes it works on it
+      break;
     case "submit":
       if (from === "draft") {
         mail("received");

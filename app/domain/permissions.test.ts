@@ -14,6 +14,7 @@ const EXPECTED: Record<Action, string> = {
   "application.ask_question": ". . . a a .",
   "application.decide": ". . . a a .",
   "application.confirm_four_eyes": ". . . a a .",
+  "application.assign": ". . . . a .",
   "pots.manage": ". . . . a .",
   "payment.record": ". . . . a .",
   "report.accept": ". . . a a .",

@@ -25,6 +25,7 @@ export const ACTIONS = [
   "application.ask_question",
   "application.decide",
   "application.confirm_four_eyes",
+  "application.assign",
   "pots.manage",
   "payment.record",
   "report.accept",
@@ -74,6 +75,7 @@ export const PERMISSIONS: Readonly<Record<Role, Partial<Record<Action, Scope>>>>
   reviewer: REVIEWER,
   fund_admin: {
     ...REVIEWER,
+    "application.assign": "any", // divides the work: assigns or reassigns an application to a reviewer
     "pots.manage": "any",
     "payment.record": "any",
     export: "any",

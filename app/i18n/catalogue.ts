@@ -12,6 +12,7 @@ import * as limits from "./sections/limits";
 import * as lifecycle from "./sections/lifecycle";
 import * as forms from "./sections/forms";
 import * as bureauLayout from "./sections/bureau-layout";
+import * as review from "./sections/review";
 
 const nl = {
   ...common.nl,
@@ -26,6 +27,7 @@ const nl = {
   ...lifecycle.nl,
   ...forms.nl,
   ...bureauLayout.nl,
+  ...review.nl,
 };
 export type MessageKey = keyof typeof nl;
 const en: Record<MessageKey, string> = {
@@ -41,6 +43,7 @@ const en: Record<MessageKey, string> = {
   ...lifecycle.en,
   ...forms.en,
   ...bureauLayout.en,
+  ...review.en,
 };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -5,10 +5,14 @@
 import type { DB } from "~/services/db.server";
 import type { Locale } from "~/i18n/translate";
 import { normaliseEmail, type User } from "./users.server";
-import { writeAudit, type AuditAction } from "./audit.server";
+import { writeAudit, type AuditAction, type AuditDetails } from "./audit.server";
+import { parseJson } from "../../db/json";
+import type { OverrideRule } from "~/domain/lifecycle";
+import type { ConflictKind } from "~/domain/review";
 import { hashToken } from "~/services/tokens.server";
 import { closedSince, statusLinkExpired } from "~/domain/status-link";
 import type { ApplicationStatus } from "~/domain/lifecycle";
+import { residentDecision, type ResidentDecision } from "./decisions.server";
 
 /** The facts of an application that its applicant and the bureau both read. */
 export type ApplicationFacts = {
@@ -29,7 +33,8 @@ export type ApplicationFacts = {
 /** Who applied and how to reach them: only on pages that show it. */
 export type ApplicationContact = { name: string; email: string | null; phone: string | null; submittedByName: string | null };
 
-export type ApplicationView = ApplicationFacts & { contact: ApplicationContact | null };
+/** The decision as the resident reads it (on their page and the status link), once there is one. */
+export type ApplicationView = ApplicationFacts & { contact: ApplicationContact | null; decision: ResidentDecision | null };
 
 // ---------------------------------------------------------------------------------------------
 // The full record, for models and tests. Never return it from a loader: use a view below.
@@ -119,7 +124,12 @@ export function getApplicationByStatusToken(db: DB, token: string, locale: Local
 // ---------------------------------------------------------------------------------------------
 // Views, one per kind of page.
 
-function toView(d: ApplicationDetail, withContact: boolean): ApplicationView {
+/** A decision the resident may read: not while a second reviewer still has to look. */
+async function decisionFor(db: DB, d: ApplicationDetail): Promise<ResidentDecision | null> {
+  return d.status === "awaiting_second_review" ? null : residentDecision(db, d.id, d.status);
+}
+
+function toView(d: ApplicationDetail, withContact: boolean, decision: ResidentDecision | null = null): ApplicationView {
   return {
     reference: d.reference,
     title: d.title,
@@ -134,6 +144,7 @@ function toView(d: ApplicationDetail, withContact: boolean): ApplicationView {
     costLines: d.costLines.map((l) => ({ description: l.description, cents: l.cents })),
     publicConsent: d.publicConsent,
     contact: withContact ? { name: d.applicantName, email: d.applicantEmail, phone: d.applicantPhone, submittedByName: d.submittedByName } : null,
+    decision,
   };
 }
 
@@ -147,7 +158,7 @@ export async function statusPageView(db: DB, token: string, locale: Locale, opts
   if (!detail) return { kind: "unknown" };
   const closedAt = closedSince({ status: detail.status, closedAt: detail.closedAt, updatedAt: detail.updatedAt });
   if (statusLinkExpired(closedAt, opts.now, opts.monthsAfterClose)) return { kind: "expired" };
-  return { kind: "found", application: toView(detail, false) };
+  return { kind: "found", application: toView(detail, false, await decisionFor(db, detail)) };
 }
 
 /**
@@ -168,7 +179,10 @@ export async function ownApplicationView(
   const detail = await getApplicationByReference(db, reference, locale);
   if (!detail) return null;
   const byAddress = detail.applicantEmail !== null && detail.applicantEmail === normaliseEmail(user.email);
-  return { ownerUserIds: byAddress ? [...detail.ownerUserIds, user.id] : detail.ownerUserIds, application: toView(detail, detail.onBehalf) };
+  return {
+    ownerUserIds: byAddress ? [...detail.ownerUserIds, user.id] : detail.ownerUserIds,
+    application: toView(detail, detail.onBehalf, await decisionFor(db, detail)),
+  };
 }
 
 /** Audit actions that record a look, not a change: left out of the history shown on the page. */
@@ -184,7 +198,7 @@ export async function openApplicationForStaff(
   reference: string,
   locale: Locale,
   ctx: { user: User; now: Date },
-): Promise<{ application: ApplicationView; history: { id: number; at: string; actor: string; action: string }[] } | null> {
+): Promise<{ application: ApplicationView; history: HistoryEntry[] } | null> {
   const detail = await getApplicationByReference(db, reference, locale);
   if (!detail) return null;
   await db.transaction().execute((trx) =>
@@ -197,15 +211,47 @@ export async function openApplicationForStaff(
       after: { reference: detail.reference, page: "bureau.application" },
     }),
   );
-  const history = await db
+  const entries = await db
     .selectFrom("audit_log")
-    .select(["id", "at", "actor_label as actor", "action"])
+    .select(["id", "at", "actor_label as actor", "action", "after_json"])
     .where("entity_type", "=", "application")
     .where("entity_id", "=", detail.id)
     .where("action", "not in", VIEW_ACTIONS)
     .orderBy("id", "asc")
     .execute();
+  const history = entries.map(({ after_json, ...entry }) => ({ ...entry, ...historyDetails(after_json ? parseJson(after_json) : null) }));
   return { application: toView(detail, true), history };
+}
+
+/** One line of the bureau's history: what happened, and the words written with it (never ids). */
+export type HistoryEntry = {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  reason?: string;
+  override?: { rules: OverrideRule[]; reason: string };
+  note?: string;
+  conflictKind?: ConflictKind;
+  assignedTo?: string;
+};
+
+function historyDetails(after: AuditDetails | null): Omit<HistoryEntry, "id" | "at" | "actor" | "action"> {
+  if (!after) return {};
+  const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
+  const override = after.override as { rules?: unknown; reason?: unknown } | undefined;
+  return Object.fromEntries(
+    Object.entries({
+      reason: text(after.reason),
+      note: text(after.note),
+      conflictKind: text(after.kind) as ConflictKind | undefined,
+      assignedTo: text(after.assignedTo),
+      override:
+        override && Array.isArray(override.rules) && typeof override.reason === "string"
+          ? { rules: override.rules as OverrideRule[], reason: override.reason }
+          : undefined,
+    }).filter(([, v]) => v !== undefined),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

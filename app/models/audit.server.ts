@@ -34,7 +34,10 @@ export type AuditAction =
   | "session.signed_out"
   | "session.signed_out_everywhere"
   | "outbox.requeued"
-  | "personal_data.viewed";
+  | "personal_data.viewed"
+  | "application.conflict_declared"
+  | "application.assigned"
+  | "application.reviewed";
 
 /** What before_json and after_json hold: a small object of plain values. */
 export type AuditDetails = Record<string, unknown>;

@@ -17,18 +17,24 @@ import {
 } from "~/domain/lifecycle";
 import { refuse, type Refusal } from "~/domain/result";
 import { translator } from "~/i18n/translate";
-import { lifecycleMail } from "../../emails/registry";
+import { lifecycleMail, type StepMailData } from "../../emails/registry";
 import { actorOf, type User } from "./users.server";
 import { auditActorOf, LIFECYCLE_AUDIT_ACTIONS, writeAudit } from "./audit.server";
 import { enqueueMail } from "./outbox.server";
 import { recipientsOf } from "./recipients.server";
 import { buildLifecycleContext, type FundSettings } from "./lifecycle-context.server";
 import { withWriteLock } from "./lock.server";
+import { recordLedgerEffects, type LedgerEffect, type LedgerEffectsHandler } from "./ledger-effects.server";
+import { isDecisionAction, recordDecision, residentDecision, type DecisionDetails } from "./decisions.server";
 
 export type StepInput = {
   settings: FundSettings;
   /** Only at submission: the status link for the confirmation mail (its token is stored hashed). */
   statusUrl?: string;
+  /** A decision's words besides the amount and reason: conditions, help besides money, alternatives. */
+  details?: DecisionDetails;
+  /** The ledger seam (decision 130); tests pass their own to see it runs inside the step's transaction. */
+  ledger?: LedgerEffectsHandler;
 };
 
 export type StepResult =
@@ -113,13 +119,34 @@ export async function applyLifecycleStep(
       ...(FINAL_STATUSES.includes(decision.status) ? { closed_at: at } : {}),
       ...("grantedCents" in changes ? { granted_cents: changes.grantedCents } : {}),
       ...("firstApproverUserId" in changes ? { first_approver_user_id: changes.firstApproverUserId } : {}),
+      ...("assignedUserId" in changes ? { assigned_user_id: changes.assignedUserId } : {}),
     })
     .where("id", "=", applicationId)
     .where("status", "=", facts.status) // under the lock always true; a second guard for row locks later
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new Error(`Application ${row.reference} changed during a locked step`);
 
-  for (const effect of decision.effects) await apply(trx, effect, { row, actor, input, at, changes });
+  const audit = decision.effects.find((e) => e.type === "audit");
+  if (audit && isDecisionAction(action.type)) {
+    await recordDecision(trx, {
+      applicationId,
+      action: action.type,
+      actorUserId: actor?.id ?? null,
+      at,
+      grantedCents: "grantedCents" in changes ? (changes.grantedCents ?? null) : action.type === "confirm" ? facts.grantedCents : null,
+      reason: audit.reason,
+      override: audit.override,
+      details: input.details ?? {},
+    });
+  }
+  // Money first (the seam, decision 130), then the audit row and the mails: all in this transaction.
+  const ledger = decision.effects.filter((e): e is LedgerEffect => e.type === "ledger");
+  if (ledger.length > 0)
+    await (input.ledger ?? recordLedgerEffects)(trx, ledger, { applicationId, reference: row.reference, at, actorUserId: actor?.id ?? null });
+  const mailData = { decision: await residentDecision(trx, applicationId, decision.status), status: decision.status, locale: row.locale };
+  // The audit row keeps what was decided besides the status too (conditions, help, alternatives).
+  const audited = { ...changes, ...(isDecisionAction(action.type) ? writtenDetails(input.details) : {}) };
+  for (const effect of decision.effects) await apply(trx, effect, { row, actor, input, at, changes: audited, mailData });
   return { ok: true, reference: row.reference, from: facts.status, status: decision.status, action: action.type };
 }
 
@@ -129,9 +156,10 @@ type Applied = {
   input: StepInput;
   at: string;
   changes: Record<string, unknown>;
+  mailData: Pick<StepMailData, "decision" | "status" | "locale">;
 };
 
-async function apply(trx: Tx, effect: Effect, { row, actor, input, at, changes }: Applied): Promise<void> {
+async function apply(trx: Tx, effect: Effect, { row, actor, input, at, changes, mailData }: Applied): Promise<void> {
   switch (effect.type) {
     case "audit":
       await writeAudit(trx, {
@@ -151,9 +179,7 @@ async function apply(trx: Tx, effect: Effect, { row, actor, input, at, changes }
       });
       return;
     case "ledger":
-      // The ledger (pots, commitments, payments) comes with its own issue; until then a step that
-      // moves money cannot be taken, rather than be taken without its money.
-      throw new Error(`Lifecycle step needs the ledger (${effect.operation}), which is not built yet`);
+      return; // handed to the ledger seam above, all of a step's effects at once
     case "mail": {
       const entry = lifecycleMail(effect.template);
       const addresses = recipientsOf(effect.to, {
@@ -171,9 +197,17 @@ async function apply(trx: Tx, effect: Effect, { row, actor, input, at, changes }
         areaName: row.areaName,
         statusUrl: input.statusUrl ?? null,
         bureauUrl: `${input.settings.publicUrl}/beheer/aanvragen/${row.reference}`,
+        myApplicationUrl: `${input.settings.publicUrl}/mijn-aanvragen/${row.reference}`,
+        ...mailData,
       });
       for (const to of addresses) await enqueueMail(trx, { to, template: entry.outbox, rendered, at });
       return;
     }
   }
+}
+
+/** The details that were filled in, for the audit row. */
+function writtenDetails(details: DecisionDetails | undefined): Record<string, unknown> {
+  if (!details) return {};
+  return Object.fromEntries(Object.entries(details).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)));
 }

@@ -10,6 +10,7 @@ import { takeNotice } from "~/services/notice.server";
 import { can, type Action } from "~/domain/permissions";
 import { BureauFrame, type BureauMenuItem } from "~/components/bureau-frame";
 import { ErrorMessage } from "~/components/error-page";
+import { ConflictMessage, conflictOf } from "~/components/conflict-message";
 
 /** The bureau's menu: a page appears for those allowed the permission its loader checks. */
 const MENU: (BureauMenuItem & { permission: Action })[] = [
@@ -44,6 +45,15 @@ export function ErrorBoundary() {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   if (!layout) return <ErrorMessage status={status} traceId={traceId} />;
   const list = layout.menu.some((item) => item.to === "/beheer/aanvragen");
+  // A declared conflict of interest closes an application's page: say why (routes/beheer.aanvragen.$reference.tsx).
+  const conflict = status === 403 && isRouteErrorResponse(error) ? conflictOf(error.data) : undefined;
+  if (conflict !== undefined) {
+    return (
+      <BureauFrame menu={layout.menu} trail={false}>
+        <ConflictMessage kind={conflict} />
+      </BureauFrame>
+    );
+  }
   return (
     <BureauFrame menu={layout.menu} trail={false}>
       <ErrorMessage status={status} traceId={traceId} back={list ? { to: "/beheer/aanvragen", label: "bureauLayout.error.back" } : undefined} />

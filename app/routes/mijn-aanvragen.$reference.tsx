@@ -8,6 +8,7 @@ import { ownApplicationView } from "~/models/application-views.server";
 import { can } from "~/domain/permissions";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
+import { DecisionSummary } from "~/components/decision-summary";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
@@ -35,6 +36,7 @@ export default function MyApplication() {
       <p className="meta">{t("status.page.title", { reference: application.reference })}</p>
       <h2>{t("timeline.title")}</h2>
       <StatusTimeline status={application.status} />
+      <DecisionSummary decision={application.decision} />
       <ApplicationDetails application={application} />
     </div>
   );

@@ -10,6 +10,7 @@ import { now } from "~/services/clock.server";
 import { statusPageView } from "~/models/application-views.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
+import { DecisionSummary } from "~/components/decision-summary";
 import { formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
@@ -47,6 +48,7 @@ export default function StatusPage() {
       </p>
       <h2>{t("timeline.title")}</h2>
       <StatusTimeline status={application.status} />
+      <DecisionSummary decision={application.decision} />
       <ApplicationDetails application={application} />
     </div>
   );

@@ -47,14 +47,14 @@ afterEach(async () => cleanup());
 describe("applying a lifecycle step", () => {
   it("stores the new status and writes the audit entry the decision returns", async () => {
     expect(await take(reviewer)).toEqual({ ok: true, reference: "IF-2026-0001", from: "submitted", status: "in_review", action: "take" });
-    expect(await row()).toMatchObject({ status: "in_review", updated_at: LATER.toISOString(), closed_at: null });
+    expect(await row()).toMatchObject({ status: "in_review", updated_at: LATER.toISOString(), closed_at: null, assigned_user_id: reviewer.id });
     const trail = await auditTrail(db, "application", applicationId);
     expect(trail.map((t) => [t.action, t.actor_label])).toEqual([
       ["application.submitted", "anonymous"],
       ["application.taken", "mirjam@example.org"],
     ]);
     expect(JSON.parse(trail[1]!.before_json!)).toEqual({ status: "submitted" });
-    expect(JSON.parse(trail[1]!.after_json!)).toEqual({ status: "in_review", reference: "IF-2026-0001" });
+    expect(JSON.parse(trail[1]!.after_json!)).toEqual({ status: "in_review", reference: "IF-2026-0001", assignedUserId: reviewer.id });
   });
 
   it("writes nothing on a refusal and returns it as a value", async () => {
@@ -118,19 +118,42 @@ describe("applying a lifecycle step", () => {
     expect(JSON.parse(sentBack.after_json!)).toMatchObject({ reason: "Eerst de begroting", grantedCents: null, firstApproverUserId: null });
   });
 
-  it("rolls the whole step back when it needs what is not built yet (the ledger, a mail template)", async () => {
+  it("hands an approval's money to the ledger seam inside the step's transaction, and rolls back with it", async () => {
     await take(reviewer);
     const audits = await count(db, "audit_log");
-    // Below the threshold an approval commits money: the ledger comes with its own issue.
-    const approve = applyLifecycleAction(
-      db,
-      applicationId,
-      { type: "approve", grantedCents: 100_000, overrideReason: undefined },
-      reviewer,
-      { settings: TEST_SETTINGS },
-      LATER,
-    );
-    await expect(approve).rejects.toThrow(/ledger/);
+    const approve = (ledger?: Parameters<typeof applyLifecycleAction>[4]["ledger"]) =>
+      applyLifecycleAction(db, applicationId, { type: "approve", grantedCents: 100_000 }, reviewer, { settings: TEST_SETTINGS, ledger }, LATER);
+    // A handler that fails (as the ledger will when a pot is short) undoes the whole step.
+    const seen: unknown[] = [];
+    await expect(
+      approve(async (trx, effects, step) => {
+        seen.push({
+          effects,
+          step,
+          status: (await trx.selectFrom("applications").select("status").where("id", "=", applicationId).executeTakeFirstOrThrow()).status,
+        });
+        throw new Error("pot is short");
+      }),
+    ).rejects.toThrow(/pot is short/);
+    // It was called once, with the commitment, after the status was stored in the same transaction.
+    expect(seen).toEqual([
+      {
+        effects: [{ type: "ledger", operation: "commit", cents: 100_000 }],
+        step: { applicationId, reference: "IF-2026-0001", at: LATER.toISOString(), actorUserId: reviewer.id },
+        status: "approved",
+      },
+    ]);
+    expect(await row()).toMatchObject({ status: "in_review", granted_cents: null });
+    expect(await count(db, "audit_log")).toBe(audits);
+    expect(await db.selectFrom("application_decisions").selectAll().execute()).toEqual([]);
+    // Today's seam books nothing (there are no pots yet), and the approval goes through.
+    expect(await approve()).toMatchObject({ ok: true, status: "approved" });
+    expect(await row()).toMatchObject({ status: "approved", granted_cents: 100_000 });
+  });
+
+  it("rolls the whole step back when its mail has no template yet", async () => {
+    await take(reviewer);
+    const audits = await count(db, "audit_log");
     // A question mails the applicant, and that template does not exist yet.
     await expect(
       applyLifecycleAction(db, applicationId, { type: "ask_question", question: "Hoeveel buren?" }, reviewer, { settings: TEST_SETTINGS }, LATER),

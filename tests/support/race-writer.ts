@@ -1,13 +1,15 @@
 // One of two writers racing for the same application (tests/integration/write-lock.test.ts), in its
 // own process, as two server processes would be. Every query's answer is held back a while, so
 // both writers have read before either could write unless the lock keeps them apart.
-// Usage: tsx tests/support/race-writer.ts <sqlite file or postgres URL> <application id> <user id> <start at, epoch ms>
+// Usage: tsx tests/support/race-writer.ts <sqlite file or postgres URL> <application id> <user id> <start at, epoch ms> [action as JSON, default {"type":"take"}]
 import type { KyselyPlugin } from "kysely";
 import { openDatabase } from "~/services/db.server";
 import { applyLifecycleAction } from "~/models/lifecycle.server";
 import { getUserById } from "~/models/users.server";
+import type { LifecycleAction } from "~/domain/lifecycle";
 
-const [file, applicationId, userId, startAt] = process.argv.slice(2) as [string, string, string, string];
+const [file, applicationId, userId, startAt, actionJson] = process.argv.slice(2) as [string, string, string, string, string | undefined];
+const action = JSON.parse(actionJson ?? '{"type":"take"}') as LifecycleAction;
 const slow: KyselyPlugin = {
   transformQuery: (args) => args.node,
   transformResult: async (args) => {
@@ -20,7 +22,7 @@ const user = await getUserById(db, userId);
 await new Promise((resolve) => setTimeout(resolve, Math.max(0, Number(startAt) - Date.now())));
 const settings = { fundMaxCents: 500_000, fourEyesThresholdCents: 250_000, publicUrl: "https://fonds.example", bureauEmail: undefined };
 try {
-  const result = await applyLifecycleAction(db.withPlugin(slow), applicationId, { type: "take" }, user, { settings }, new Date());
+  const result = await applyLifecycleAction(db.withPlugin(slow), applicationId, action, user, { settings }, new Date());
   console.log(JSON.stringify(result));
 } catch (error) {
   console.log(JSON.stringify({ error: String(error) }));

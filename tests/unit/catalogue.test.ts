@@ -11,10 +11,11 @@ import * as limits from "~/i18n/sections/limits";
 import * as lifecycle from "~/i18n/sections/lifecycle";
 import * as forms from "~/i18n/sections/forms";
 import * as bureauLayout from "~/i18n/sections/bureau-layout";
+import * as review from "~/i18n/sections/review";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
-const sections = { common, application, auth, domainA, domainB, security, statusLink, mailAdmin, limits, lifecycle, forms, bureauLayout };
+const sections = { common, application, auth, domainA, domainB, security, statusLink, mailAdmin, limits, lifecycle, forms, bureauLayout, review };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogue", () => {
