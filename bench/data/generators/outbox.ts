@@ -11,6 +11,7 @@ import { translator } from "../../../app/i18n/translate";
 import type { Insertable } from "kysely";
 import type { OutboxTable } from "../../../db/schema";
 import type { MailEvent, TableGenerator } from "../context";
+import type { ResidentDecision } from "../../../app/models/decisions.server";
 import { insertRows } from "../insert";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -22,6 +23,16 @@ function entryOf(template: MailTemplate): LifecycleMailEntry | null {
   } catch {
     return null;
   }
+}
+
+// What a decision mail tells the resident (the generator keeps no decision texts of its own).
+function decisionOf(mail: MailEvent): ResidentDecision | null {
+  if (mail.template === "cancelled") return { kind: "cancelled", reason: "Het plan kan niet doorgaan." };
+  if (mail.template !== "decision") return null;
+  const granted = mail.story.grantedCents;
+  return granted === null
+    ? { kind: "declined", reason: "Het idee past niet bij de beschermfactoren.", alternatives: null }
+    : { kind: "approved", grantedCents: granted, conditions: null, help: [] };
 }
 
 export const outbox: TableGenerator = {
@@ -59,6 +70,10 @@ export const outbox: TableGenerator = {
         areaName: s.areaName,
         statusUrl: `${settings.publicUrl}/status/${rng.hex(32)}`,
         bureauUrl: `${settings.publicUrl}/beheer/aanvragen/${s.reference}`,
+        myApplicationUrl: `${settings.publicUrl}/mijn-aanvragen/${s.reference}`,
+        status: s.status,
+        decision: decisionOf(mail),
+        locale: s.locale,
       });
       return { subject: rendered.subject, text_body: rendered.text, html_body: rendered.html };
     };
