@@ -42,7 +42,8 @@ export type WorkRefusalReason = WorkRefusal["reason"];
 
 /** The applicant, the supporter who sent it, and everyone who declared a conflict. */
 function involved(facts: WorkFacts, conflicts: readonly string[]): (string | null)[] {
-  return [...conflicts, facts.applicantUserId, facts.submittedByUserId].filter((id) => id !== null);
+  // Callers compare only signed-in people (checked first), so an absent applicant or supporter (null) matches nobody.
+  return [...conflicts, facts.applicantUserId, facts.submittedByUserId];
 }
 
 function permission(actor: Actor, action: "application.review" | "application.assign"): WorkRefusal | null {
@@ -55,7 +56,7 @@ function permission(actor: Actor, action: "application.review" | "application.as
  * A declared conflict closes the file to them; their own application is refused step by step.
  */
 export function hasConflict(actor: Actor, conflicts: readonly string[]): boolean {
-  return actor.userId !== null && conflicts.includes(actor.userId);
+  return conflicts.some((id) => id === actor.userId);
 }
 
 /** A bureau member declares that they are involved: at any time after arrival, once. */

@@ -100,7 +100,7 @@ const holidayDates = new Map<string, ReadonlySet<string>>();
 
 function isPublicHoliday(date: string, calendar: WorkdayCalendar): boolean {
   const year = Number(date.slice(0, 4));
-  const key = `${year}/${calendar.liberationDay ?? "lustrum"}`;
+  const key = `${year}/${calendar.liberationDay}`; // unset and "lustrum" cached apart: same dates, no harm
   let dates = holidayDates.get(key);
   if (!dates) holidayDates.set(key, (dates = new Set(publicHolidays(year, calendar).map((holiday) => holiday.date))));
   return dates.has(date);
