@@ -5,6 +5,7 @@ import path from "node:path";
 import crypto from "node:crypto";
 import { z } from "zod";
 import { parseTrustProxy, type TrustProxy } from "./trust-proxy.server";
+import { isPostgresUrl } from "../../db/engine";
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
@@ -65,7 +66,7 @@ export class ConfigError extends Error {}
 
 /** A SQLite file path from `file:path`, or the postgres:// URL as it is. */
 function databaseFrom(url: string): string {
-  return /^postgres(ql)?:\/\//.test(url) ? url : url.replace(/^file:/, "");
+  return isPostgresUrl(url) ? url : url.replace(/^file:/, "");
 }
 
 // The session secret is generated once and kept beside the data, so `npm start` needs no set-up.
@@ -86,7 +87,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const database = databaseFrom(e.DATABASE_URL);
-  const onPostgres = /^postgres(ql)?:\/\//.test(database);
+  const onPostgres = isPostgresUrl(database);
   // Several app servers share one PostgreSQL database: they must sign cookies with one secret, so a
   // secret made up by each server in its own folder would sign everybody out on the next request.
   if (onPostgres && !e.SESSION_SECRET) {

@@ -52,9 +52,8 @@ class SqliteWriteLockDialect extends SqliteDialect {
   }
 }
 
-export { engineOf, type Engine } from "../../db/engine";
-
-export const isPostgresUrl = (target: string) => /^postgres(ql)?:\/\//.test(target);
+export { engineOf, isPostgresUrl, type Engine } from "../../db/engine";
+import { isPostgresUrl } from "../../db/engine";
 
 /** Where the data lives, for log lines: a URL's password is left out. */
 export function describeDatabase(target: string): string {

@@ -29,7 +29,8 @@ function databaseUrl(): string {
   return url;
 }
 
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+export { isPostgresUrl } from "../../db/engine";
+import { isPostgresUrl } from "../../db/engine";
 
 /** The engine the e2e server runs on. */
 export function engine(): Engine {
