@@ -87,7 +87,13 @@ const LIFECYCLE_MAILS: Partial<Record<MailTemplate, LifecycleMailEntry>> = {
   question: {
     outbox: "question",
     render: (t, d) =>
-      renderQuestionMail(t, { name: d.applicantName, title: d.title, reference: d.reference, question: required(d.question, "question"), url: d.myApplicationUrl }),
+      renderQuestionMail(t, {
+        name: d.applicantName,
+        title: d.title,
+        reference: d.reference,
+        question: required(d.question, "question"),
+        url: d.myApplicationUrl,
+      }),
   },
   second_review_needed: bureauNotice("second_review_needed"),
   answer_received: bureauNotice("answer_received"),

@@ -11,19 +11,7 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { describedBy, Field, FieldError } from "./field";
 import { ErrorSummary, summaryItems } from "./error-summary";
 import { SubmitButton } from "./submit-button";
-
-/** What the answer form starts with: the application as it is now (no ids besides the factors'). */
-export type AnswerFormData = {
-  title: string;
-  description: string;
-  requestedCents: number;
-  activityDate: string;
-  factorIds: string[];
-  costLines: { description: string; cents: number }[];
-  factors: { id: string; name: string }[];
-  maxCents: number;
-  today: string;
-};
+import type { AnswerFormData } from "~/models/questions.server";
 
 type AnswerFields = {
   answer: string;
@@ -154,5 +142,16 @@ export function AnswerForm({ data, lastResult }: { data: AnswerFormData; lastRes
         {t("answer.submit")}
       </SubmitButton>
     </Form>
+  );
+}
+
+/** A refused answer when the form is gone (the question was answered meanwhile, say in another tab). */
+export function AnswerRefused({ lastResult }: { lastResult: SubmissionResult<string[]> | undefined }) {
+  const messages = Object.values(lastResult?.error ?? {}).flatMap((m) => m ?? []);
+  if (messages.length === 0) return null;
+  return (
+    <p className="notice notice--warning" role="alert">
+      {messages.join(" ")}
+    </p>
   );
 }

@@ -1,7 +1,7 @@
 // The applicant changes their application while the bureau waits for their answer (needs_info):
 // title, description, amount, protective factors, cost lines and activity date. Only what really
 // changed is written, with before and after in one audit row, inside the answer's transaction.
-import type { Tx } from "~/services/db.server";
+import type { DB, Tx } from "~/services/db.server";
 import { auditActorOf, writeAudit } from "./audit.server";
 import type { User } from "./users.server";
 
@@ -15,7 +15,8 @@ export type ApplicantChanges = {
   activityDate: string;
 };
 
-async function current(trx: Tx, applicationId: string): Promise<ApplicantChanges> {
+/** The changeable fields as they are now. */
+export async function currentApplicantFields(trx: DB | Tx, applicationId: string): Promise<ApplicantChanges> {
   const row = await trx
     .selectFrom("applications")
     .select(["title", "description", "requested_cents as requestedCents", "activity_date as activityDate"])
@@ -46,7 +47,7 @@ export async function recordApplicantChanges(
   step: { applicationId: string; reference: string; at: string; actor: User | null },
   wanted: ApplicantChanges,
 ): Promise<(keyof ApplicantChanges)[]> {
-  const before = await current(trx, step.applicationId);
+  const before = await currentApplicantFields(trx, step.applicationId);
   const after: ApplicantChanges = { ...wanted, factorIds: [...new Set(wanted.factorIds)].sort() };
   const changed = (Object.keys(after) as (keyof ApplicantChanges)[]).filter((key) => !same(before[key], after[key]));
   if (changed.length === 0) return [];
@@ -81,4 +82,25 @@ export async function recordApplicantChanges(
     after: { reference: step.reference, ...Object.fromEntries(changed.map((key) => [key, after[key]])) },
   });
   return changed;
+}
+
+/** One changed field as the bureau's history shows it; short values come with before and after. */
+export type ApplicantChange = { field: keyof ApplicantChanges; before?: string | number; after?: string | number };
+
+const SHOWN_WITH_VALUES: readonly (keyof ApplicantChanges)[] = ["title", "requestedCents", "activityDate"];
+const FIELDS: readonly (keyof ApplicantChanges)[] = ["title", "description", "requestedCents", "factorIds", "costLines", "activityDate"];
+
+/** The changes of an "application.changed_by_applicant" audit row, for the history. */
+export function applicantChangesOf(
+  action: string,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): { changed?: ApplicantChange[] } {
+  if (action !== "application.changed_by_applicant" || !before || !after) return {};
+  const value = (v: unknown) => (typeof v === "string" || typeof v === "number" ? v : undefined);
+  return {
+    changed: FIELDS.filter((field) => field in after).map((field) =>
+      SHOWN_WITH_VALUES.includes(field) ? { field, before: value(before[field]), after: value(after[field]) } : { field },
+    ),
+  };
 }

@@ -7,10 +7,13 @@ import crypto from "node:crypto";
 import type { DB, Tx } from "~/services/db.server";
 import type { Refusal } from "~/domain/result";
 import type { FundSettings } from "./lifecycle-context.server";
-import { applyLifecycleAction, applyLifecycleStep, type StepDone, type StepResult } from "./lifecycle.server";
+import { applyLifecycleAction, applyLifecycleStep, type StepDone, type StepInput, type StepResult } from "./lifecycle.server";
 import { withWriteLock } from "./lock.server";
 import { auditActorOf, writeAudit } from "./audit.server";
-import { recordApplicantChanges, type ApplicantChanges } from "./applicant-changes.server";
+import { currentApplicantFields, recordApplicantChanges, type ApplicantChanges } from "./applicant-changes.server";
+import { listFactors } from "./reference.server";
+import type { Locale } from "~/i18n/translate";
+import type { ApplicationStatus } from "~/domain/lifecycle";
 import { normaliseEmail, type User } from "./users.server";
 
 export type MessageKind = "question" | "answer";
@@ -25,19 +28,14 @@ async function writeMessage(trx: Tx, step: StepDone, kind: MessageKind, body: st
     .execute();
 }
 
-/** The reviewer's question: the step's reason carries it into the audit row, the message row keeps the conversation. */
+/** The message row of an ask_question step (the step's reason carries the same text into the audit row). */
+export function questionMessage(question: string): NonNullable<StepInput["alongside"]> {
+  return (trx, step) => writeMessage(trx, step, "question", question);
+}
+
+/** The reviewer's question, as the bureau's page asks it (the seed and tests use this too). */
 export function askQuestion(db: DB, applicationId: string, user: User, question: string, settings: FundSettings, now: Date): Promise<StepResult> {
-  return applyLifecycleAction(
-    db,
-    applicationId,
-    { type: "ask_question", question },
-    user,
-    {
-      settings,
-      alongside: (trx, step) => writeMessage(trx, step, "question", question),
-    },
-    now,
-  );
+  return applyLifecycleAction(db, applicationId, { type: "ask_question", question }, user, { settings, alongside: questionMessage(question) }, now);
 }
 
 /** Thrown inside the transaction so a refused answer also undoes linking the account. */
@@ -110,4 +108,28 @@ export async function conversationOf(db: DB, reference: string): Promise<Convers
   const app = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
   if (!app) return null;
   return db.selectFrom("application_messages").select(["kind", "body", "at"]).where("application_id", "=", app.id).orderBy("at").orderBy("id").execute();
+}
+
+/** What the answer form starts with: the application as it is now, and the factors to choose from. */
+export type AnswerFormData = ApplicantChanges & { factors: { id: string; name: string }[]; maxCents: number; today: string };
+
+/**
+ * The resident's side of the conversation (their page): the messages, and while a question waits
+ * for them the answer form's data. The route has checked that the application is theirs.
+ */
+export async function residentQuestionsView(
+  db: DB,
+  reference: string,
+  status: ApplicationStatus,
+  opts: { locale: Locale; maxCents: number; today: string },
+): Promise<{ conversation: ConversationMessage[]; answerForm: AnswerFormData | null }> {
+  const app = await db.selectFrom("applications").select("id").where("reference", "=", reference).executeTakeFirst();
+  if (!app) return { conversation: [], answerForm: null };
+  const conversation = (await conversationOf(db, reference)) ?? [];
+  if (status !== "needs_info") return { conversation, answerForm: null };
+  const [values, factors] = await Promise.all([currentApplicantFields(db, app.id), listFactors(db, opts.locale)]);
+  return {
+    conversation,
+    answerForm: { ...values, factors: factors.map((f) => ({ id: f.id, name: f.name })), maxCents: opts.maxCents, today: opts.today },
+  };
 }
