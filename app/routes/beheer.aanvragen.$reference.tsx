@@ -336,6 +336,7 @@ export default function BureauApplication() {
 
       <Conversation messages={conversation} side="bureau">
         {status === "needs_info" ? <p className="notice">{t("question.waiting")}</p> : null}
+        {status === "submitted" && conversation.at(-1)?.kind === "answer" ? <p className="notice notice--ok">{t("question.answered")}</p> : null}
         {work.available.includes("ask_question") || actionData?.intent === "ask_question" ? <QuestionForm actionData={actionData} /> : null}
       </Conversation>
 

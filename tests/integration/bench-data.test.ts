@@ -139,7 +139,7 @@ describe("bench data generator", () => {
       .selectFrom("audit_log")
       .select("entity_id")
       .where("action", "=", "application.submitted")
-      .where("before_json", "like", '%"needs_info"%')
+      .where("before_json", "like", '%"needs_info"%' as never)
       .execute();
     const answers = await a.selectFrom("application_messages").select("application_id").where("kind", "=", "answer").execute();
     expect(answers.length).toBe(answered.length);
