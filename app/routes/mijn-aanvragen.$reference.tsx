@@ -55,6 +55,7 @@ export default function MyApplication() {
       <DecisionSummary decision={application.decision} />
       <Conversation messages={conversation} side="resident" />
       {answerForm ? <AnswerForm data={answerForm} lastResult={actionData?.result} /> : <AnswerRefused lastResult={actionData?.result} />}
+      {answerForm ? <h2>{t("answer.details")}</h2> : null}
       <ApplicationDetails application={application} />
     </div>
   );
