@@ -138,6 +138,17 @@ export interface ApplicationDecisionTable {
   override_json: JsonText<Override> | null;
 }
 
+/** One message of the conversation about an application: the bureau's question or the applicant's answer. */
+export interface ApplicationMessageTable {
+  id: string;
+  application_id: string;
+  kind: "question" | "answer";
+  /** Who wrote it; null for an answer written before the applicant had an account (seeded data). */
+  author_user_id: string | null;
+  body: string;
+  at: string;
+}
+
 export interface ApplicationFactorTable {
   application_id: string;
   factor_id: string;
@@ -237,6 +248,7 @@ export interface Database {
   review_judgements: ReviewJudgementTable;
   review_notes: ReviewNoteTable;
   application_decisions: ApplicationDecisionTable;
+  application_messages: ApplicationMessageTable;
   application_factors: ApplicationFactorTable;
   application_cost_lines: CostLineTable;
   drafts: DraftTable;

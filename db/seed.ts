@@ -9,6 +9,8 @@ import { getUserById, findUserIdByEmail, type User } from "../app/models/users.s
 import type { FactorJudgement } from "../app/domain/review";
 import type { FundSettings } from "../app/models/lifecycle-context.server";
 import { amsterdamDate } from "../app/services/clock.server";
+import { answerQuestion, askQuestion } from "../app/models/questions.server";
+import { currentApplicantFields } from "../app/models/applicant-changes.server";
 
 export const AREAS = [
   { id: "kalsdonk", name: "Kalsdonk", kind: "wijk" },
@@ -155,7 +157,7 @@ export async function seedDemo(db: DB, settings: FundSettings, now: Date = new D
   // The demo residents are invented: their mails are not sent anywhere.
   await db
     .deleteFrom("outbox")
-    .where("template", "in", ["application-received", "decision", "cancelled"])
+    .where("template", "in", ["application-received", "decision", "cancelled", "question"])
     .where("to_address", "like", "%@example.org")
     .execute();
 }
@@ -224,4 +226,59 @@ async function seedBureauWork(db: DB, settings: FundSettings, now: Date): Promis
   await step(7, { type: "take" }, daan, 18);
   const conflict = await declareConflict(db, await idOf(7), mirjam, { kind: "own_street", note: "De aanvrager woont bij mij in de straat." }, at(17));
   if (!conflict.ok) throw new Error(`Demo conflict was refused: ${conflict.reason}`);
+  await seedQuestions(db, settings, { mirjam, daan, idOf, at });
+}
+
+/**
+ * Questions to applicants, through the same models as the screens: the demo resident's cooking
+ * evenings (demo-0) wait for her answer; the father-and-child mornings (demo-6) were asked about,
+ * answered with a higher amount, and are back with the bureau.
+ */
+async function seedQuestions(
+  db: DB,
+  settings: FundSettings,
+  { mirjam, daan, idOf, at }: { mirjam: User; daan: User; idOf: (i: number) => Promise<string>; at: (hoursAgo: number) => Date },
+): Promise<void> {
+  const ok = (result: { ok: boolean; reason?: string }, what: string) => {
+    if (!result.ok) throw new Error(`Demo ${what} was refused: ${result.reason}`);
+  };
+  ok(await applyLifecycleAction(db, await idOf(0), { type: "take" }, mirjam, { settings }, at(16)), "take of demo-0");
+  ok(
+    await askQuestion(
+      db,
+      await idOf(0),
+      mirjam,
+      "Wie kookt er mee? Zijn dat vooral buren uit uw eigen straat, of ook uit andere delen van de wijk?",
+      settings,
+      at(15),
+    ),
+    "question on demo-0",
+  );
+
+  const fathers = await idOf(6);
+  ok(await applyLifecycleAction(db, fathers, { type: "take" }, daan, { settings }, at(14)), "take of demo-6");
+  ok(
+    await askQuestion(db, fathers, daan, "Waar geeft u het geld aan uit? Wilt u de kosten per onderdeel opschrijven?", settings, at(13)),
+    "question on demo-6",
+  );
+  // Mohamed signs in with his address (that makes his account) and answers.
+  const mohamed = (await getUserById(
+    db,
+    await db
+      .transaction()
+      .execute((trx) =>
+        createUser(trx, { email: "mohamed.demo@example.org", name: "Mohamed El Idrissi", roles: ["resident"], organisationId: null, at: at(6).toISOString() }),
+      ),
+  ))!;
+  const changes = {
+    ...(await currentApplicantFields(db, fathers)),
+    requestedCents: 42_000,
+    costLines: [
+      { description: "Huur gymzaal, tien zaterdagen", cents: 25_000 },
+      { description: "Ballen, pionnen en spelletjes", cents: 10_000 },
+      { description: "Koffie, thee en fruit", cents: 7_000 },
+    ],
+  };
+  const answer = "De gymzaal kost meer dan ik dacht. Ik heb de kosten hieronder opgeschreven en het bedrag aangepast.";
+  ok(await answerQuestion(db, fathers, mohamed, { answer, changes }, settings, at(5)), "answer on demo-6");
 }

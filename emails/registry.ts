@@ -9,6 +9,7 @@ import { renderApplicationReceivedMail } from "./application-received";
 import { renderNewApplicationMail } from "./new-application";
 import { renderBureauNoticeMail, type BureauNoticeEvent } from "./bureau-notice";
 import { renderWithdrawnMail } from "./withdrawn";
+import { renderQuestionMail } from "./question";
 import { renderApprovedMail, renderCancelledMail, renderDeclinedMail } from "./decision";
 import type { ApplicationStatus } from "../app/domain/lifecycle";
 import type { ResidentDecision } from "../app/models/decisions.server";
@@ -25,6 +26,7 @@ export const OUTBOX_TEMPLATES = [
   "withdrawn",
   "decision",
   "cancelled",
+  "question",
 ] as const;
 export type OutboxTemplate = (typeof OUTBOX_TEMPLATES)[number];
 
@@ -43,6 +45,8 @@ export type StepMailData = {
   /** The status after the step, and what the resident is told of the decision (decisions.server.ts). */
   status: ApplicationStatus;
   decision: ResidentDecision | null;
+  /** The bureau's question, at an ask_question step. */
+  question: string | null;
   /** The language the mail is written in (for amounts). */
   locale: Locale;
 };
@@ -79,6 +83,17 @@ const LIFECYCLE_MAILS: Partial<Record<MailTemplate, LifecycleMailEntry>> = {
       if (decision.kind !== "cancelled") throw new Error(`The "cancelled" mail does not fit status ${d.status}`);
       return renderCancelledMail(t, { name: d.applicantName, title: d.title, reference: d.reference, reason: decision.reason, url: d.myApplicationUrl });
     },
+  },
+  question: {
+    outbox: "question",
+    render: (t, d) =>
+      renderQuestionMail(t, {
+        name: d.applicantName,
+        title: d.title,
+        reference: d.reference,
+        question: required(d.question, "question"),
+        url: d.myApplicationUrl,
+      }),
   },
   second_review_needed: bureauNotice("second_review_needed"),
   answer_received: bureauNotice("answer_received"),

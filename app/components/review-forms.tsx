@@ -16,13 +16,13 @@ import { describedBy, Field, FieldError } from "./field";
 import { ErrorSummary, summaryItems } from "./error-summary";
 import { SubmitButton } from "./submit-button";
 
-export type ReviewIntent = "take" | "assign" | "conflict" | "review" | "approve" | "decline" | "confirm" | "send_back" | "cancel";
+export type ReviewIntent = "take" | "assign" | "conflict" | "review" | "approve" | "decline" | "confirm" | "send_back" | "cancel" | "ask_question";
 export type ReviewActionData = { intent: ReviewIntent; result: SubmissionResult<string[]> } | undefined;
 
 /** Field ids are the form's intent and the field's name, so two forms on the page never share one. */
 const fieldId = (intent: ReviewIntent, name: string) => `${intent}-${name.replace(/[[\].]+/g, "-").replace(/-$/, "")}`;
 
-function useIntentForm<S extends ZodType<unknown, Record<string, unknown>>>(
+export function useIntentForm<S extends ZodType<unknown, Record<string, unknown>>>(
   intent: ReviewIntent,
   schema: S,
   actionData: ReviewActionData,
@@ -52,7 +52,7 @@ type TextProps = {
   multiline?: boolean;
 };
 
-function TextField({ intent, name, label, hint, errors, initial, optional, multiline }: TextProps) {
+export function TextField({ intent, name, label, hint, errors, initial, optional, multiline }: TextProps) {
   const id = fieldId(intent, name);
   const common = {
     id,

@@ -13,6 +13,7 @@ import { hashToken } from "~/services/tokens.server";
 import { closedSince, statusLinkExpired } from "~/domain/status-link";
 import type { ApplicationStatus } from "~/domain/lifecycle";
 import { residentDecision, type ResidentDecision } from "./decisions.server";
+import { applicantChangesOf, type ApplicantChange } from "./applicant-changes.server";
 
 /** The facts of an application that its applicant and the bureau both read. */
 export type ApplicationFacts = {
@@ -213,13 +214,17 @@ export async function openApplicationForStaff(
   );
   const entries = await db
     .selectFrom("audit_log")
-    .select(["id", "at", "actor_label as actor", "action", "after_json"])
+    .select(["id", "at", "actor_label as actor", "action", "before_json", "after_json"])
     .where("entity_type", "=", "application")
     .where("entity_id", "=", detail.id)
     .where("action", "not in", VIEW_ACTIONS)
     .orderBy("id", "asc")
     .execute();
-  const history = entries.map(({ after_json, ...entry }) => ({ ...entry, ...historyDetails(after_json ? parseJson(after_json) : null) }));
+  const history = entries.map(({ before_json, after_json, ...entry }) => ({
+    ...entry,
+    ...historyDetails(after_json ? parseJson(after_json) : null),
+    ...applicantChangesOf(entry.action, before_json ? parseJson(before_json) : null, after_json ? parseJson(after_json) : null),
+  }));
   return { application: toView(detail, true), history };
 }
 
@@ -234,6 +239,8 @@ export type HistoryEntry = {
   note?: string;
   conflictKind?: ConflictKind;
   assignedTo?: string;
+  /** What the applicant changed with an answer (questions.server.ts), before and after. */
+  changed?: ApplicantChange[];
 };
 
 function historyDetails(after: AuditDetails | null): Omit<HistoryEntry, "id" | "at" | "actor" | "action"> {

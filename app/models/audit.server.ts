@@ -37,7 +37,9 @@ export type AuditAction =
   | "personal_data.viewed"
   | "application.conflict_declared"
   | "application.assigned"
-  | "application.reviewed";
+  | "application.reviewed"
+  | "application.changed_by_applicant"
+  | "application.linked_to_account";
 
 /** What before_json and after_json hold: a small object of plain values. */
 export type AuditDetails = Record<string, unknown>;

@@ -35,7 +35,15 @@ export type StepInput = {
   details?: DecisionDetails;
   /** The ledger seam (decision 130); tests pass their own to see it runs inside the step's transaction. */
   ledger?: LedgerEffectsHandler;
+  /**
+   * Writes that belong to this step and nothing else (a question's or answer's message, the
+   * applicant's changes with the answer): run in the step's transaction once the domain said yes.
+   */
+  alongside?: (trx: Tx, step: StepDone) => Promise<void>;
 };
+
+/** What a step's `alongside` writes may need to know. */
+export type StepDone = { applicationId: string; reference: string; at: string; actor: User | null; from: ApplicationStatus; to: ApplicationStatus };
 
 export type StepResult =
   { ok: true; reference: string; from: ApplicationStatus; status: ApplicationStatus; action: LifecycleActionType } | LifecycleRefusal | Refusal<"not_found">;
@@ -126,6 +134,7 @@ export async function applyLifecycleStep(
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new Error(`Application ${row.reference} changed during a locked step`);
 
+  if (input.alongside) await input.alongside(trx, { applicationId, reference: row.reference, at, actor, from: facts.status, to: decision.status });
   const audit = decision.effects.find((e) => e.type === "audit");
   if (audit && isDecisionAction(action.type)) {
     await recordDecision(trx, {
@@ -143,7 +152,12 @@ export async function applyLifecycleStep(
   const ledger = decision.effects.filter((e): e is LedgerEffect => e.type === "ledger");
   if (ledger.length > 0)
     await (input.ledger ?? recordLedgerEffects)(trx, ledger, { applicationId, reference: row.reference, at, actorUserId: actor?.id ?? null });
-  const mailData = { decision: await residentDecision(trx, applicationId, decision.status), status: decision.status, locale: row.locale };
+  const mailData = {
+    decision: await residentDecision(trx, applicationId, decision.status),
+    status: decision.status,
+    locale: row.locale,
+    question: action.type === "ask_question" ? action.question.trim() : null,
+  };
   // The audit row keeps what was decided besides the status too (conditions, help, alternatives).
   const audited = { ...changes, ...(isDecisionAction(action.type) ? writtenDetails(input.details) : {}) };
   for (const effect of decision.effects) await apply(trx, effect, { row, actor, input, at, changes: audited, mailData });
@@ -156,7 +170,7 @@ type Applied = {
   input: StepInput;
   at: string;
   changes: Record<string, unknown>;
-  mailData: Pick<StepMailData, "decision" | "status" | "locale">;
+  mailData: Pick<StepMailData, "decision" | "status" | "locale" | "question">;
 };
 
 async function apply(trx: Tx, effect: Effect, { row, actor, input, at, changes, mailData }: Applied): Promise<void> {

@@ -20,7 +20,7 @@ import { dispatchIntent } from "~/services/intent.server";
 import { redirectWithNotice } from "~/services/notice.server";
 import { kickMailWorker } from "~/services/mail.server";
 import { openApplicationForStaff, type HistoryEntry } from "~/models/application-views.server";
-import { applicationIdOf, applyLifecycleAction, type StepResult } from "~/models/lifecycle.server";
+import { applicationIdOf, applyLifecycleAction, type StepInput, type StepResult } from "~/models/lifecycle.server";
 import { assignApplication, conflictOfUser, declareConflict, saveReview, type WorkResult } from "~/models/review.server";
 import { bureauWorkView } from "~/models/review-views.server";
 import type { User } from "~/models/users.server";
@@ -44,6 +44,11 @@ import {
   type ReviewIntent,
 } from "~/components/review-forms";
 import { formatDateTime } from "~/components/format";
+import { QuestionForm } from "~/components/question-form";
+import { Conversation } from "~/components/conversation";
+import { applicantChangesText } from "~/components/applicant-changes";
+import { conversationOf, questionMessage } from "~/models/questions.server";
+import { questionSchema } from "~/forms/question-schema";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { MessageKey } from "~/i18n/catalogue";
 import type { Translate, Locale } from "~/i18n/translate";
@@ -74,7 +79,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not Found", { status: 404 });
   const work = await bureauWorkView(db, reference, user, config(), locale, now());
   if (!work) throw new Response("Not Found", { status: 404 });
-  return { ...found, work, mayAssign: work.reviewers !== null, mayDecide: can(actorOf(user), "application.decide").allowed };
+  const conversation = (await conversationOf(db, reference)) ?? [];
+  return { ...found, work, conversation, mayAssign: work.reviewers !== null, mayDecide: can(actorOf(user), "application.decide").allowed };
 }
 
 /** The words of a status step's refusal; a decision that comes too late says "al besloten". */
@@ -84,6 +90,7 @@ function stepWords(result: Exclude<StepResult, { ok: true }>, action: LifecycleA
     ...LIFECYCLE_WORDS,
     not_found: "error.notFound.title",
     ...(late ? { not_allowed_in_status: "review.refusal.already_decided" } : {}),
+    ...(action === "ask_question" ? { reason_required: { key: "question.required", field: "question" } } : {}),
   };
 }
 
@@ -129,11 +136,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     toAction: (value: T) => LifecycleAction,
     notice: (status: string) => MessageKey,
     details?: (value: T) => DecisionDetails,
+    alongside?: (value: T) => StepInput["alongside"],
   ) {
     const parsed = parse(intent, form, schema);
     if ("response" in parsed) return parsed.response;
     const lifecycleAction = toAction(parsed.value);
-    const result = await applyLifecycleAction(db, id!, lifecycleAction, user, { settings: config(), details: details?.(parsed.value) }, now());
+    const result = await applyLifecycleAction(
+      db,
+      id!,
+      lifecycleAction,
+      user,
+      { settings: config(), details: details?.(parsed.value), alongside: alongside?.(parsed.value) },
+      now(),
+    );
     if (!result.ok) {
       const params = result.reason === "not_found" ? {} : lifecycleParams(result, t, locale);
       const reply = replyWithRefusal(parsed.submission, result, { words: stepWords(result, lifecycleAction.type), t, params });
@@ -162,6 +177,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
         takeSchema(),
         () => ({ type: "take" }),
         () => "review.taken",
+      ),
+    ask_question: (form) =>
+      step(
+        "ask_question",
+        form,
+        questionSchema(t),
+        (v) => ({ type: "ask_question", question: v.question }),
+        () => "question.done",
+        undefined,
+        (v) => questionMessage(v.question),
       ),
     assign: (form) => work("assign", form, assignSchema(t), (v) => assignApplication(db, id, user, v.assignee, now()), "review.assign.done"),
     // Afterwards the page is closed to them: back to the list.
@@ -232,6 +257,7 @@ function HistoryLine({ entry: h, t, locale }: { entry: HistoryEntry; t: Translat
     h.override
       ? t("review.history.override", { rules: h.override.rules.map((r) => t(`lifecycle.override.${r}` as MessageKey)).join(", "), reason: h.override.reason })
       : null,
+    h.changed ? applicantChangesText(t, locale, h.changed) : null,
   ].filter((d): d is string => d !== null);
   return (
     <li>
@@ -250,7 +276,7 @@ const JUDGEMENT_WORDS = {
 export default function BureauApplication() {
   const t = useT();
   const locale = useLocale();
-  const { application, history, work, mayAssign, mayDecide } = useLoaderData<typeof loader>();
+  const { application, history, work, conversation, mayAssign, mayDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ReviewActionData;
   const status = application.status;
   const judged = work.factors.filter((f) => f.judgement !== null);
@@ -307,6 +333,12 @@ export default function BureauApplication() {
         )}
         {status === "in_review" ? <ReviewForm work={work} actionData={actionData} /> : null}
       </section>
+
+      <Conversation messages={conversation} side="bureau">
+        {status === "needs_info" ? <p className="notice">{t("question.waiting")}</p> : null}
+        {status === "submitted" && conversation.at(-1)?.kind === "answer" ? <p className="notice notice--ok">{t("question.answered")}</p> : null}
+        {work.available.includes("ask_question") || actionData?.intent === "ask_question" ? <QuestionForm actionData={actionData} /> : null}
+      </Conversation>
 
       {mayDecide && ["in_review", "awaiting_second_review", "approved", "paid", "report_due"].includes(status) ? (
         <section aria-labelledby="decision-forms-title">

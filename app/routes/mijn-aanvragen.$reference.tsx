@@ -1,14 +1,20 @@
 // One of my applications. Someone else's application answers 404, so its existence is not revealed.
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// While the bureau waits for an answer to its question, the applicant answers here (decision 131).
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDb } from "~/services/db.server";
-import { actorOf, requireUser } from "~/services/auth.server";
-import { getLocale } from "~/services/locale.server";
-import { ownApplicationView } from "~/models/application-views.server";
-import { can } from "~/domain/permissions";
+import { getUser, requireUser } from "~/services/auth.server";
+import { getLocale, getTranslator } from "~/services/locale.server";
+import { readForm } from "~/services/form.server";
+import { dispatchIntent } from "~/services/intent.server";
+import { takeNotice } from "~/services/notice.server";
+import { answerIntent, ownApplication, residentQuestions } from "~/services/answer-question.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { DecisionSummary } from "~/components/decision-summary";
+import { Conversation } from "~/components/conversation";
+import { AnswerForm, AnswerRefused } from "~/components/answer-form";
+import { FlashNotice } from "~/components/flash-notice";
 import { useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
@@ -16,17 +22,26 @@ export const meta = pageTitle("mine.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const found = await ownApplicationView(await getDb(), params.reference ?? "", await getLocale(request), user);
-  if (!found || !can(actorOf(user), "application.view_own", { ownerUserIds: found.ownerUserIds }).allowed) {
-    throw new Response("Not Found", { status: 404 });
-  }
-  // Only the view goes into the page; the owners' ids were for the check above.
-  return { application: found.application };
+  const db = await getDb();
+  const locale = await getLocale(request);
+  const application = await ownApplication(db, params.reference ?? "", locale, user);
+  if (!application) throw new Response("Not Found", { status: 404 });
+  // Only the view goes into the page; the owners' ids were for the check.
+  return { application, ...(await residentQuestions(db, application.reference, application.status, locale)), notice: await takeNotice(request) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const [db, user, { t, locale }] = await Promise.all([getDb(), getUser(request), getTranslator(request)]);
+  const form = await readForm(request);
+  return dispatchIntent(form, {
+    answer: (form) => answerIntent(request, form, { db, reference: params.reference ?? "", user, t, locale }),
+  });
 }
 
 export default function MyApplication() {
   const t = useT();
-  const { application } = useLoaderData<typeof loader>();
+  const { application, conversation, answerForm, notice } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   return (
     <div>
       <p>
@@ -34,9 +49,13 @@ export default function MyApplication() {
       </p>
       <h1>{application.title}</h1>
       <p className="meta">{t("status.page.title", { reference: application.reference })}</p>
+      <FlashNotice notice={notice} />
       <h2>{t("timeline.title")}</h2>
       <StatusTimeline status={application.status} />
       <DecisionSummary decision={application.decision} />
+      <Conversation messages={conversation} side="resident" />
+      {answerForm ? <AnswerForm data={answerForm} lastResult={actionData?.result} /> : <AnswerRefused lastResult={actionData?.result} />}
+      {answerForm ? <h2>{t("answer.details")}</h2> : null}
       <ApplicationDetails application={application} />
     </div>
   );

@@ -12,6 +12,9 @@ import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { DecisionSummary } from "~/components/decision-summary";
 import { formatDateTime } from "~/components/format";
+import { Conversation } from "~/components/conversation";
+import { SignInToAnswer } from "~/components/sign-in-to-answer";
+import { conversationOf } from "~/models/questions.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
 
@@ -27,19 +30,21 @@ export const meta: MetaFunction = (args) => {
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Cache-Control": "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const result = await statusPageView(await getDb(), params.token ?? "", await getLocale(request), {
+  const db = await getDb();
+  const result = await statusPageView(db, params.token ?? "", await getLocale(request), {
     now: now(),
     monthsAfterClose: config().statusLinkMonthsAfterClose,
   });
   if (result.kind === "expired") throw new Response("Gone", { status: 410 });
   if (result.kind === "unknown") throw new Response("Not Found", { status: 404 });
-  return { application: result.application };
+  // Read only: answering needs signing in (decision 131).
+  return { application: result.application, conversation: (await conversationOf(db, result.application.reference)) ?? [] };
 }
 
 export default function StatusPage() {
   const t = useT();
   const locale = useLocale();
-  const { application } = useLoaderData<typeof loader>();
+  const { application, conversation } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>{t("status.page.title", { reference: application.reference })}</h1>
@@ -49,6 +54,9 @@ export default function StatusPage() {
       <h2>{t("timeline.title")}</h2>
       <StatusTimeline status={application.status} />
       <DecisionSummary decision={application.decision} />
+      <Conversation messages={conversation} side="resident">
+        {application.status === "needs_info" ? <SignInToAnswer reference={application.reference} /> : null}
+      </Conversation>
       <ApplicationDetails application={application} />
     </div>
   );

@@ -10,6 +10,7 @@ import { staff } from "./generators/staff";
 import { applications } from "./generators/applications";
 import { referenceCounters } from "./generators/reference-counters";
 import { drafts } from "./generators/drafts";
+import { messages } from "./generators/messages";
 import { signIns } from "./generators/sign-ins";
 import { outbox } from "./generators/outbox";
 import { auditLog } from "./generators/audit-log";
@@ -21,6 +22,7 @@ export const GENERATORS: readonly TableGenerator[] = [
   applications,
   referenceCounters,
   drafts,
+  messages,
   // ← reviews, ledger, reports: here
   signIns,
   outbox,

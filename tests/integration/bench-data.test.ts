@@ -118,6 +118,34 @@ describe("bench data generator", () => {
     expect(audit.map((r) => r.at)).toEqual([...audit.map((r) => r.at)].sort());
   });
 
+  it("writes the conversation: each question with its audit entry's text, and an answer for each answered question", async () => {
+    const asked = await a
+      .selectFrom("audit_log")
+      .select(["entity_id", "at", "after_json"])
+      .where("action", "=", "application.question_asked")
+      .orderBy("id")
+      .execute();
+    const questions = await a
+      .selectFrom("application_messages")
+      .select(["application_id", "at", "body"])
+      .where("kind", "=", "question")
+      .orderBy("at")
+      .execute();
+    const key = (id: string, at: string, body: string) => `${id} ${at} ${body}`;
+    expect(new Set(questions.map((q) => key(q.application_id, q.at, q.body)))).toEqual(
+      new Set(asked.map((q) => key(q.entity_id, q.at, String((JSON.parse(q.after_json!) as { reason: string }).reason)))),
+    );
+    const answered = await a
+      .selectFrom("audit_log")
+      .select("entity_id")
+      .where("action", "=", "application.submitted")
+      .where("before_json", "like", '%"needs_info"%' as never)
+      .execute();
+    const answers = await a.selectFrom("application_messages").select("application_id").where("kind", "=", "answer").execute();
+    expect(answers.length).toBe(answered.length);
+    expect(answers.length).toBeGreaterThan(0);
+  });
+
   it("keeps the reference counters in step, so the next real submission continues the series", async () => {
     const counters = await a.selectFrom("reference_counters").selectAll().execute();
     expect(counters.reduce((sum, r) => sum + r.last_number, 0)).toBe(APPLICATIONS);

@@ -140,7 +140,7 @@ describe.each(directions)("npm run db:copy from %s to %s", (fromEngine, toEngine
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^applications\s+sum\(requested_cents\)\s+(\d+)\s+\1\s+ok$/m);
     expect(result.stdout).toMatch(/^audit_log\s+sum\(id\)\s+(\d+)\s+\1\s+ok$/m);
-    expect(result.stdout).toMatch(/^application_cost_lines\s+sum\(cents\)\s+300050\s+300050\s+ok$/m);
+    expect(result.stdout).toMatch(/^application_cost_lines\s+sum\(cents\)\s+342050\s+342050\s+ok$/m);
     expect(result.stdout).toMatch(/All checks agree/);
 
     expect(await everything(target.db)).toEqual(before);

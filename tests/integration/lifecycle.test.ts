@@ -153,12 +153,18 @@ describe("applying a lifecycle step", () => {
 
   it("rolls the whole step back when its mail has no template yet", async () => {
     await take(reviewer);
+    expect(
+      await applyLifecycleAction(db, applicationId, { type: "approve", grantedCents: 100_000 }, reviewer, { settings: TEST_SETTINGS }, LATER),
+    ).toMatchObject({
+      ok: true,
+    });
+    const admin = await user("petra@example.org", ["fund_admin"]);
     const audits = await count(db, "audit_log");
-    // A question mails the applicant, and that template does not exist yet.
-    await expect(
-      applyLifecycleAction(db, applicationId, { type: "ask_question", question: "Hoeveel buren?" }, reviewer, { settings: TEST_SETTINGS }, LATER),
-    ).rejects.toThrow(/No mail template/);
-    expect(await row()).toMatchObject({ status: "in_review", granted_cents: null });
+    // A payment mails the applicant, and that template does not exist yet.
+    await expect(applyLifecycleAction(db, applicationId, { type: "record_payment" }, admin, { settings: TEST_SETTINGS }, LATER)).rejects.toThrow(
+      /No mail template/,
+    );
+    expect(await row()).toMatchObject({ status: "approved", granted_cents: 100_000 });
     expect(await count(db, "audit_log")).toBe(audits);
   });
 });

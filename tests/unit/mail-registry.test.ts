@@ -12,6 +12,7 @@ const data = {
   myApplicationUrl: "https://fonds.example/mijn-aanvragen/IF-2027-0042",
   status: "submitted" as const,
   decision: null,
+  question: null,
   locale: "nl" as const,
 };
 
@@ -23,12 +24,23 @@ describe("the mail template registry", () => {
       "cancelled",
       "decision",
       "new_application",
+      "question",
       "received",
       "report_received",
       "second_review_needed",
       "withdrawn",
     ]);
     expect(() => lifecycleMail("payment")).toThrow(/No mail template for the lifecycle's "payment"/);
+  });
+
+  it("puts the bureau's question and the link to the applicant's own page in the question mail, in their language", () => {
+    const nl = lifecycleMail("question").render(translator("nl"), { ...data, question: "Hoeveel mensen <komen>?" });
+    expect(nl.subject).toBe("Een vraag over uw aanvraag IF-2027-0042");
+    expect(nl.text).toContain("Hoeveel mensen <komen>?");
+    expect(nl.html).toContain("Hoeveel mensen &lt;komen&gt;?");
+    expect(nl.text).toContain("https://fonds.example/mijn-aanvragen/IF-2027-0042");
+    expect(lifecycleMail("question").render(translator("en"), { ...data, question: "Why?" }).subject).toBe("A question about your application IF-2027-0042");
+    expect(() => lifecycleMail("question").render(translator("nl"), data)).toThrow(/needs a value/);
   });
 
   it("names every outbox row after a known template", () => {

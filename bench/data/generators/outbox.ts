@@ -73,6 +73,7 @@ export const outbox: TableGenerator = {
         myApplicationUrl: `${settings.publicUrl}/mijn-aanvragen/${s.reference}`,
         status: s.status,
         decision: decisionOf(mail),
+        question: mail.template === "question" ? "Kunt u uitleggen wie er mee gaan doen?" : null,
         locale: s.locale,
       });
       return { subject: rendered.subject, text_body: rendered.text, html_body: rendered.html };
