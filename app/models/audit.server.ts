@@ -37,7 +37,8 @@ export type AuditAction =
   | "personal_data.viewed"
   | "application.conflict_declared"
   | "application.assigned"
-  | "application.reviewed";
+  | "application.reviewed"
+  | "application.applicant_linked";
 
 /** What before_json and after_json hold: a small object of plain values. */
 export type AuditDetails = Record<string, unknown>;

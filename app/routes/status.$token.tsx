@@ -8,9 +8,11 @@ import { getLocale } from "~/services/locale.server";
 import { config } from "~/services/config.server";
 import { now } from "~/services/clock.server";
 import { statusPageView } from "~/models/application-views.server";
+import { residentHistoryByStatusToken } from "~/models/resident-history.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { DecisionSummary } from "~/components/decision-summary";
+import { ResidentHistory } from "~/components/resident-history";
 import { formatDateTime } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import { pageTitle } from "~/i18n/meta";
@@ -27,19 +29,20 @@ export const meta: MetaFunction = (args) => {
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Cache-Control": "no-store" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const result = await statusPageView(await getDb(), params.token ?? "", await getLocale(request), {
+  const db = await getDb();
+  const result = await statusPageView(db, params.token ?? "", await getLocale(request), {
     now: now(),
     monthsAfterClose: config().statusLinkMonthsAfterClose,
   });
   if (result.kind === "expired") throw new Response("Gone", { status: 410 });
   if (result.kind === "unknown") throw new Response("Not Found", { status: 404 });
-  return { application: result.application };
+  return { application: result.application, history: await residentHistoryByStatusToken(db, params.token ?? "") };
 }
 
 export default function StatusPage() {
   const t = useT();
   const locale = useLocale();
-  const { application } = useLoaderData<typeof loader>();
+  const { application, history } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>{t("status.page.title", { reference: application.reference })}</h1>
@@ -49,6 +52,7 @@ export default function StatusPage() {
       <h2>{t("timeline.title")}</h2>
       <StatusTimeline status={application.status} />
       <DecisionSummary decision={application.decision} />
+      <ResidentHistory entries={history} />
       <ApplicationDetails application={application} />
     </div>
   );
