@@ -50,7 +50,7 @@ test("de geschiedenis van de bewoner toont de stappen, en niets van het werk van
   for (const html of pages) {
     expect(html).toContain("Wij hebben uw aanvraag ontvangen.");
     expect(html).toContain("Uw aanvraag is in behandeling.");
-    expect(html).toContain("Uw aanvraag is goedgekeurd. U krijgt € 200,00.");
+    expect(html).toContain("Uw aanvraag is goedgekeurd, voor € 200,00.");
     for (const secret of [NOTE, MOTIVATION, CONFLICT_NOTE, "beoordelaar@example.org", "Mirjam", "Daan", '"family"', "conflict", "personal_data", "assigned"]) {
       expect(html, secret).not.toContain(secret);
     }
