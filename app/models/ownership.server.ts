@@ -46,11 +46,6 @@ export async function linkApplicantByAddressIn(trx: Tx, applicationId: string, u
   return true;
 }
 
-/** As linkApplicantByAddressIn, taking the write lock itself: call it right before applyLifecycleAction. */
-export function linkApplicantByAddress(db: DB, applicationId: string, user: Pick<User, "id" | "email">, now: Date): Promise<boolean> {
-  return withWriteLock(db, { applications: [applicationId] }, (trx) => linkApplicantByAddressIn(trx, applicationId, user, now));
-}
-
 /** Carries a refusal out of the transaction, so the link made for the step is rolled back with it. */
 class Refused extends Error {
   constructor(readonly result: Exclude<StepResult, { ok: true }>) {

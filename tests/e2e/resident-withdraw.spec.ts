@@ -127,7 +127,15 @@ test("het formulier, de eigen pagina en de statuspagina zijn toegankelijk, op de
     await page.getByRole("radio", { name: "Anders", exact: true }).check();
     await page.getByLabel("Anders, namelijk").fill("x".repeat(10));
     await expectNoViolations(page, `form (${width} px)`);
-    await page.getByRole("group", { name: /Wat heeft u nodig/ }).screenshot({ path: testInfo.outputPath(`form-questions-${width}.png`) });
+    // The two questions together: from the first one's top to the second one's bottom (page coordinates).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const top = (await page.getByRole("group", { name: /Wat heeft u nodig/ }).boundingBox())!;
+    const bottom = (await page.getByRole("group", { name: /Hoe kwam u bij het fonds/ }).boundingBox())!;
+    await page.screenshot({
+      path: testInfo.outputPath(`form-questions-${width}.png`),
+      fullPage: true,
+      clip: { x: 0, y: top.y - 16, width, height: bottom.y + bottom.height - top.y + 32 },
+    });
     await expectNoSideScroll(page);
 
     await signInAs(context, email);
