@@ -8,6 +8,7 @@ import type { ApplicationStatus, Override } from "../app/domain/lifecycle";
 import type { ConflictKind, HelpKind, Judgement } from "../app/domain/review";
 import type { DecisionAction } from "../app/models/decisions.server";
 import type { Role } from "../app/domain/permissions";
+import type { FoundVia } from "../app/forms/application-schema";
 import type { Locale } from "../app/i18n/translate";
 import type { AuditAction, AuditDetails } from "../app/models/audit.server";
 import type { OutboxTemplate } from "../emails/registry";
@@ -88,6 +89,12 @@ export interface ApplicationTable {
   first_approver_user_id: string | null;
   /** The reviewer who works on it: who took it, or whom a fund administrator assigned (migration 0009). */
   assigned_user_id: string | null;
+  /** Help besides money the resident asked for: a JSON list of HELP_KINDS; null when not answered (migration 0011). */
+  help_wanted_json: JsonText<HelpKind[]> | null;
+  /** How the resident came to the fund; null when not answered. */
+  found_via: FoundVia | null;
+  /** Their own words when found_via is "other". */
+  found_via_other: string | null;
 }
 
 /** A bureau member who may not take steps on this application (declared, or found by the bureau). */

@@ -4,6 +4,8 @@ import type { DB } from "../app/services/db.server";
 import { createUser } from "../app/models/users.server";
 import { submitApplication } from "../app/models/applications.server";
 import { applicationIdOf, applyLifecycleAction } from "../app/models/lifecycle.server";
+import { applyOwnerStep } from "../app/models/ownership.server";
+import type { ApplicationInput } from "../app/forms/application-schema";
 import { declareConflict, saveReview } from "../app/models/review.server";
 import { getUserById, findUserIdByEmail, type User } from "../app/models/users.server";
 import type { FactorJudgement } from "../app/domain/review";
@@ -93,6 +95,16 @@ const IDEAS = [
   ["Opa's en oma's vertellen", "Ouderen vertellen kinderen verhalen over vroeger in de buurt. We maken er een boekje van.", "fatima", ["familierelaties", "verbondenheid"], 35, 95000, "Gerda Mulder", "gerda.demo@example.org"],
 ] as const;
 
+/** The form's two optional questions, answered on some demo ideas (by index in IDEAS). */
+const DEMO_ANSWERS: Partial<Record<number, Pick<ApplicationInput, "helpWanted" | "foundVia" | "foundViaOther">>> = {
+  0: { helpWanted: ["space"], foundVia: "neighbourhood_worker" },
+  1: { helpWanted: ["permit", "insurance"], foundVia: "poster" },
+  3: { helpWanted: ["permit"], foundVia: "word_of_mouth" },
+  5: { helpWanted: ["professional"], foundVia: "advice_bus" },
+  6: { foundVia: "walk_in" },
+  9: { helpWanted: ["space"], foundVia: "other", foundViaOther: "Het consultatiebureau" },
+};
+
 export async function isEmpty(db: DB): Promise<boolean> {
   const row = await db
     .selectFrom("areas")
@@ -149,15 +161,17 @@ export async function seedDemo(db: DB, settings: FundSettings, now: Date = new D
         requestedCents: cents,
         costLines: [],
         publicConsent: i % 3 !== 2,
+        ...DEMO_ANSWERS[i],
       },
       { user: null, onBehalf: false, locale: "nl", now: submittedAt, settings },
     );
   }
   await seedBureauWork(db, settings, now);
+  await seedResidentWork(db, settings, now);
   // The demo residents are invented: their mails are not sent anywhere.
   await db
     .deleteFrom("outbox")
-    .where("template", "in", ["application-received", "decision", "cancelled", "question"])
+    .where("template", "in", ["application-received", "decision", "cancelled", "question", "withdrawn"])
     .where("to_address", "like", "%@example.org")
     .execute();
 }
@@ -281,4 +295,31 @@ async function seedQuestions(
   };
   const answer = "De gymzaal kost meer dan ik dacht. Ik heb de kosten hieronder opgeschreven en het bedrag aangepast.";
   ok(await answerQuestion(db, fathers, mohamed, { answer, changes }, settings, at(5)), "answer on demo-6");
+}
+
+/**
+ * The resident's own step: the language café (demo-9) was withdrawn by its applicant, who had sent it
+ * without an account and signed in later with the same address (linked through models/ownership).
+ */
+async function seedResidentWork(db: DB, settings: FundSettings, now: Date): Promise<void> {
+  const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 60 * 60 * 1000);
+  const fatmaId = await db
+    .transaction()
+    .execute((trx) =>
+      createUser(trx, { email: "fatma.demo@example.org", name: "Fatma Kaya", roles: ["resident"], organisationId: null, at: at(16).toISOString() }),
+    );
+  const fatma = (await getUserById(db, fatmaId))!;
+  const id = (await applicationIdOf(
+    db,
+    (await db.selectFrom("applications").select("reference").where("submission_key", "=", "demo-9").executeTakeFirstOrThrow()).reference,
+  ))!;
+  const result = await applyOwnerStep(
+    db,
+    id,
+    { type: "withdraw", reason: "We hebben al een ruimte en vrijwilligers via de moskee." },
+    fatma,
+    { settings },
+    at(15),
+  );
+  if (!result.ok) throw new Error(`Demo withdrawal was refused: ${result.reason}`);
 }

@@ -52,6 +52,18 @@ export function ApplicationDetails({ application: a }: { application: Applicatio
       ) : null}
       <dt>{t("detail.consent")}</dt>
       <dd>{a.publicConsent ? t("detail.yes") : t("detail.no")}</dd>
+      {a.helpWanted.length > 0 ? (
+        <>
+          <dt>{t("detail.helpWanted")}</dt>
+          <dd>{a.helpWanted.map((kind) => t(`review.help.${kind}`)).join(", ")}</dd>
+        </>
+      ) : null}
+      {a.foundVia ? (
+        <>
+          <dt>{t("detail.foundVia")}</dt>
+          <dd>{a.foundVia === "other" && a.foundViaOther ? `${t("form.foundVia.other")}: ${a.foundViaOther}` : t(`form.foundVia.${a.foundVia}`)}</dd>
+        </>
+      ) : null}
     </dl>
   );
 }

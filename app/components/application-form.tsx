@@ -5,6 +5,7 @@ import { useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { applicationSchema, draftSchema, HONEYPOT_FIELD, LIMITS, type ApplicationFormContext } from "~/forms/application-schema";
+import { OutreachQuestions } from "./outreach-questions";
 import { formatCents, parseAmount } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
 import { Field, FieldError, describedBy } from "./field";
@@ -68,7 +69,11 @@ export function ApplicationForm(props: ApplicationFormProps) {
           ? id("costLines-0-description")
           : name === "publicConsent"
             ? id("publicConsent-yes")
-            : id(name),
+            : name === "helpWanted"
+              ? id("helpWanted-space")
+              : name === "foundVia"
+                ? id("foundVia-poster")
+                : id(name),
     ["submissionKey"],
   );
 
@@ -271,6 +276,8 @@ export function ApplicationForm(props: ApplicationFormProps) {
           ) : null}
         </fieldset>
       </fieldset>
+
+      <OutreachQuestions fields={fields} id={id} />
 
       <fieldset className="section" aria-describedby={describedBy(id("publicConsent"), true, fields.publicConsent.errors)}>
         <legend>{t("form.consent.legend")}</legend>

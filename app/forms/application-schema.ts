@@ -2,6 +2,7 @@
 // so a resident sees the same Dutch message in both places.
 import { z } from "zod";
 import { formatCents, parseAmount } from "~/domain/money";
+import { HELP_KINDS, type HelpKind } from "~/domain/review";
 import type { Locale, Translate } from "~/i18n/translate";
 import type { MessageKey } from "~/i18n/catalogue";
 import { amountField, amountMessage, EMAIL_MAX, emailField, hasMarkup, optionalPlainTextField, plainTextField } from "./fields";
@@ -17,7 +18,33 @@ export const LIMITS = {
   participants: 100_000,
   costLines: 10,
   costDescription: 200,
+  foundViaOther: 100,
 } as const;
+
+/** "Hoe kwam u bij het fonds?": the ways of outreach the fund monitors (issue 15). */
+export const FOUND_VIA = ["poster", "neighbourhood_worker", "walk_in", "advice_bus", "word_of_mouth", "other"] as const;
+export type FoundVia = (typeof FOUND_VIA)[number];
+
+/**
+ * The two optional questions (help besides money, how they came to the fund). An unknown choice or
+ * too long a text gets a message beside its field; "other"'s own words are kept only with "other".
+ */
+function outreachFields(t: Translate) {
+  return {
+    helpWanted: z
+      .array(z.string().max(40), { error: t("form.error.helpUnknown") })
+      .max(HELP_KINDS.length, t("form.error.helpUnknown"))
+      .refine((kinds) => kinds.every((v) => (HELP_KINDS as readonly string[]).includes(v)), t("form.error.helpUnknown"))
+      .optional()
+      .transform((kinds) => HELP_KINDS.filter((k) => kinds?.includes(k)) as HelpKind[]),
+    foundVia: z
+      .string()
+      .refine((v) => (FOUND_VIA as readonly string[]).includes(v), t("form.error.foundViaUnknown"))
+      .optional()
+      .transform((v) => (v ? (v as FoundVia) : null)),
+    foundViaOther: optionalPlainTextField(t, "form.error.foundViaOtherTooLong", LIMITS.foundViaOther),
+  };
+}
 
 export type ApplicationFormContext = {
   t: Translate;
@@ -116,6 +143,7 @@ export function applicationSchema(ctx: ApplicationFormContext) {
         .max(LIMITS.costLines, t("form.error.tooManyCostLines", { max: LIMITS.costLines }))
         .optional(),
       publicConsent: z.enum(["yes", "no"], { error: t("form.error.consentRequired") }),
+      ...outreachFields(t),
     })
     .superRefine((data, c) => {
       if (ctx.onBehalf && !data.email && !data.phone) {
@@ -149,10 +177,14 @@ export function applicationSchema(ctx: ApplicationFormContext) {
         .filter((l) => l.description || l.amount)
         .map((l) => ({ description: l.description ?? "", cents: (parseAmount(l.amount ?? "") as { cents: number }).cents })),
       publicConsent: data.publicConsent === "yes",
+      foundViaOther: data.foundVia === "other" ? data.foundViaOther || null : null,
     }));
 }
 
-export type ApplicationInput = z.output<ReturnType<typeof applicationSchema>>;
+type ParsedApplication = z.output<ReturnType<typeof applicationSchema>>;
+type Outreach = "helpWanted" | "foundVia" | "foundViaOther";
+/** The parsed form; the two optional questions may be left out by callers that build one (seed, bench). */
+export type ApplicationInput = Omit<ParsedApplication, Outreach> & Partial<Pick<ParsedApplication, Outreach>>;
 
 /**
  * Saving a draft needs only a valid e-mail address to send the link to. Of the rest, only the
@@ -190,6 +222,13 @@ export function draftSchema(ctx: Pick<ApplicationFormContext, "t" | "factorIds">
       .max(LIMITS.costLines, t("form.error.tooManyCostLines", { max: LIMITS.costLines }))
       .optional(),
     publicConsent: z.enum(["yes", "no"]).optional().catch(undefined),
+    helpWanted: z
+      .array(z.string())
+      .catch([])
+      .transform((kinds) => HELP_KINDS.filter((k) => kinds.includes(k)))
+      .optional(),
+    foundVia: z.enum(FOUND_VIA).optional().catch(undefined),
+    foundViaOther: typed(LIMITS.foundViaOther, "form.error.foundViaOtherTooLong"),
   });
 }
 

@@ -14,6 +14,7 @@ import * as forms from "./sections/forms";
 import * as bureauLayout from "./sections/bureau-layout";
 import * as review from "./sections/review";
 import * as question from "./sections/question";
+import * as resident from "./sections/resident";
 
 const nl = {
   ...common.nl,
@@ -30,6 +31,7 @@ const nl = {
   ...bureauLayout.nl,
   ...review.nl,
   ...question.nl,
+  ...resident.nl,
 };
 export type MessageKey = keyof typeof nl;
 const en: Record<MessageKey, string> = {
@@ -47,6 +49,7 @@ const en: Record<MessageKey, string> = {
   ...bureauLayout.en,
   ...review.en,
   ...question.en,
+  ...resident.en,
 };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -8,7 +8,8 @@ import { normaliseEmail, type User } from "./users.server";
 import { writeAudit, type AuditAction, type AuditDetails } from "./audit.server";
 import { parseJson } from "../../db/json";
 import type { OverrideRule } from "~/domain/lifecycle";
-import type { ConflictKind } from "~/domain/review";
+import type { ConflictKind, HelpKind } from "~/domain/review";
+import type { FoundVia } from "~/forms/application-schema";
 import { hashToken } from "~/services/tokens.server";
 import { closedSince, statusLinkExpired } from "~/domain/status-link";
 import type { ApplicationStatus } from "~/domain/lifecycle";
@@ -29,6 +30,10 @@ export type ApplicationFacts = {
   requestedCents: number;
   costLines: { description: string; cents: number }[];
   publicConsent: boolean;
+  /** The optional questions: help besides money (empty when none asked), how they came to the fund. */
+  helpWanted: HelpKind[];
+  foundVia: FoundVia | null;
+  foundViaOther: string | null;
 };
 
 /** Who applied and how to reach them: only on pages that show it. */
@@ -62,6 +67,9 @@ export type ApplicationDetail = {
   submittedByName: string | null;
   factors: { id: string; name: string }[];
   costLines: { description: string; cents: number }[];
+  helpWanted: HelpKind[];
+  foundVia: FoundVia | null;
+  foundViaOther: string | null;
 };
 
 async function detailWhere(db: DB, column: "a.reference" | "a.status_token_hash", value: string, locale: Locale): Promise<ApplicationDetail | null> {
@@ -89,6 +97,9 @@ async function detailWhere(db: DB, column: "a.reference" | "a.status_token_hash"
       "a.activity_date as activityDate",
       "a.expected_participants as participants",
       "a.public_consent as publicConsent",
+      "a.help_wanted_json as helpWantedJson",
+      "a.found_via as foundVia",
+      "a.found_via_other as foundViaOther",
     ])
     .where(column, "=", value)
     .executeTakeFirst();
@@ -103,9 +114,10 @@ async function detailWhere(db: DB, column: "a.reference" | "a.status_token_hash"
       .execute(),
     db.selectFrom("application_cost_lines").select(["description", "cents"]).where("application_id", "=", row.id).orderBy("position").execute(),
   ]);
-  const { applicantUserId, submittedBy, ...rest } = row;
+  const { applicantUserId, submittedBy, helpWantedJson, ...rest } = row;
   return {
     ...rest,
+    helpWanted: helpWantedJson ? parseJson(helpWantedJson) : [],
     onBehalf: submittedBy !== null,
     publicConsent: row.publicConsent === 1,
     ownerUserIds: [applicantUserId, submittedBy],
@@ -144,6 +156,9 @@ function toView(d: ApplicationDetail, withContact: boolean, decision: ResidentDe
     requestedCents: d.requestedCents,
     costLines: d.costLines.map((l) => ({ description: l.description, cents: l.cents })),
     publicConsent: d.publicConsent,
+    helpWanted: d.helpWanted,
+    foundVia: d.foundVia,
+    foundViaOther: d.foundViaOther,
     contact: withContact ? { name: d.applicantName, email: d.applicantEmail, phone: d.applicantPhone, submittedByName: d.submittedByName } : null,
     decision,
   };

@@ -18,6 +18,7 @@ import type { FundSettings } from "./lifecycle-context.server";
 import { contentFingerprint, findRepeat } from "./fingerprints.server";
 import { nextReference } from "./reference-numbers.server";
 import { consumeDraft } from "./drafts.server";
+import { toJson } from "../../db/json";
 import { limitKeys } from "./form-limits.server";
 
 export type SubmitContext = {
@@ -91,6 +92,7 @@ async function submitIn(trx: Tx, input: ApplicationInput, ctx: SubmitContext): P
       closed_at: null,
       granted_cents: null,
       first_approver_user_id: null,
+      ...outreachColumns(input),
     })
     .execute();
   await trx
@@ -110,7 +112,7 @@ async function submitIn(trx: Tx, input: ApplicationInput, ctx: SubmitContext): P
     id,
     { type: "submit" },
     ctx.user,
-    { settings: ctx.settings, statusUrl: `${ctx.settings.publicUrl}/status/${statusToken}` },
+    { settings: ctx.settings, statusUrl: `${ctx.settings.publicUrl}/status/${statusToken}`, audit: outreachAudit(input) },
     ctx.now,
   );
   // Anyone may send a new application, so a "no" here is a bug: throwing rolls everything back.
@@ -122,4 +124,24 @@ async function submitIn(trx: Tx, input: ApplicationInput, ctx: SubmitContext): P
   if (applicantUserId) await trx.updateTable("applications").set({ applicant_user_id: applicantUserId }).where("id", "=", id).execute();
   if (ctx.draftToken) await consumeDraft(trx, ctx.draftToken, at);
   return { reference, created: true };
+}
+
+/** The two optional questions as stored: null when not answered (migration 0011). */
+function outreachColumns(input: ApplicationInput) {
+  const help = input.helpWanted ?? [];
+  return {
+    help_wanted_json: help.length > 0 ? toJson(help) : null,
+    found_via: input.foundVia ?? null,
+    found_via_other: input.foundVia === "other" ? (input.foundViaOther ?? null) : null,
+  };
+}
+
+/** The same answers in the submission's audit row, only those given. */
+function outreachAudit(input: ApplicationInput): Record<string, unknown> {
+  const { help_wanted_json, found_via, found_via_other } = outreachColumns(input);
+  return {
+    ...(help_wanted_json ? { helpWanted: input.helpWanted } : {}),
+    ...(found_via ? { foundVia: found_via } : {}),
+    ...(found_via_other ? { foundViaOther: found_via_other } : {}),
+  };
 }

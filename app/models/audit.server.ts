@@ -39,7 +39,7 @@ export type AuditAction =
   | "application.assigned"
   | "application.reviewed"
   | "application.changed_by_applicant"
-  | "application.linked_to_account";
+  | "application.applicant_linked";
 
 /** What before_json and after_json hold: a small object of plain values. */
 export type AuditDetails = Record<string, unknown>;

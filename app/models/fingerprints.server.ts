@@ -19,6 +19,8 @@ export function contentFingerprint(input: ApplicationInput): string {
     input.activityDate,
     input.requestedCents,
     [...input.factorIds].sort().join(","),
+    // The optional questions (migration 0011) count only when answered, so an earlier fingerprint stays the same.
+    ...(input.helpWanted?.length || input.foundVia ? [[...(input.helpWanted ?? [])].sort().join(","), input.foundVia ?? "", input.foundViaOther ?? ""] : []),
   ];
   return hashToken(JSON.stringify(fields));
 }

@@ -33,6 +33,8 @@ export type StepInput = {
   statusUrl?: string;
   /** A decision's words besides the amount and reason: conditions, help besides money, alternatives. */
   details?: DecisionDetails;
+  /** Facts of the step for its audit row besides the status (the submission's answers to the optional questions). */
+  audit?: Record<string, unknown>;
   /** The ledger seam (decision 130); tests pass their own to see it runs inside the step's transaction. */
   ledger?: LedgerEffectsHandler;
   /**
@@ -159,7 +161,7 @@ export async function applyLifecycleStep(
     question: action.type === "ask_question" ? action.question.trim() : null,
   };
   // The audit row keeps what was decided besides the status too (conditions, help, alternatives).
-  const audited = { ...changes, ...(isDecisionAction(action.type) ? writtenDetails(input.details) : {}) };
+  const audited = { ...changes, ...(isDecisionAction(action.type) ? writtenDetails(input.details) : {}), ...input.audit };
   for (const effect of decision.effects) await apply(trx, effect, { row, actor, input, at, changes: audited, mailData });
   return { ok: true, reference: row.reference, from: facts.status, status: decision.status, action: action.type };
 }

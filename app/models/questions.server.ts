@@ -7,14 +7,13 @@ import crypto from "node:crypto";
 import type { DB, Tx } from "~/services/db.server";
 import type { Refusal } from "~/domain/result";
 import type { FundSettings } from "./lifecycle-context.server";
-import { applyLifecycleAction, applyLifecycleStep, type StepDone, type StepInput, type StepResult } from "./lifecycle.server";
-import { withWriteLock } from "./lock.server";
-import { auditActorOf, writeAudit } from "./audit.server";
+import { applyLifecycleAction, type StepDone, type StepInput, type StepResult } from "./lifecycle.server";
+import { applyOwnerStep } from "./ownership.server";
 import { currentApplicantFields, recordApplicantChanges, type ApplicantChanges } from "./applicant-changes.server";
 import { listFactors } from "./reference.server";
 import type { Locale } from "~/i18n/translate";
 import type { ApplicationStatus } from "~/domain/lifecycle";
-import { normaliseEmail, type User } from "./users.server";
+import type { User } from "./users.server";
 
 export type MessageKind = "question" | "answer";
 
@@ -38,19 +37,13 @@ export function askQuestion(db: DB, applicationId: string, user: User, question:
   return applyLifecycleAction(db, applicationId, { type: "ask_question", question }, user, { settings, alongside: questionMessage(question) }, now);
 }
 
-/** Thrown inside the transaction so a refused answer also undoes linking the account. */
-class Refused extends Error {
-  constructor(readonly result: Exclude<StepResult, { ok: true }>) {
-    super("refused");
-  }
-}
-
 /**
  * The applicant's answer, with their changes. A signed-in resident whose proven address is the
- * application's, while it is not linked to an account yet, is linked first (audited): from then
- * on the lifecycle's owner check knows them (decision 131). A refusal writes nothing.
+ * application's, while it is not linked to an account yet, is linked first (audited, models/
+ * ownership): from then on the lifecycle's owner check knows them (decisions 131, 133). A refusal
+ * writes nothing.
  */
-export async function answerQuestion(
+export function answerQuestion(
   db: DB,
   applicationId: string,
   user: User,
@@ -58,49 +51,20 @@ export async function answerQuestion(
   settings: FundSettings,
   now: Date,
 ): Promise<StepResult | Refusal<"not_found">> {
-  try {
-    return await withWriteLock(db, { applications: [applicationId] }, async (trx) => {
-      await linkByAddress(trx, applicationId, user, now.toISOString());
-      const result = await applyLifecycleStep(
-        trx,
-        applicationId,
-        { type: "submit" },
-        user,
-        {
-          settings,
-          alongside: async (trx, step) => {
-            await recordApplicantChanges(trx, step, input.changes);
-            await writeMessage(trx, step, "answer", input.answer);
-          },
-        },
-        now,
-      );
-      if (!result.ok) throw new Refused(result);
-      return result;
-    });
-  } catch (error) {
-    if (error instanceof Refused) return error.result;
-    throw error;
-  }
-}
-
-async function linkByAddress(trx: Tx, applicationId: string, user: User, at: string): Promise<void> {
-  const row = await trx
-    .selectFrom("applications")
-    .select(["reference", "applicant_email as email", "applicant_user_id as userId"])
-    .where("id", "=", applicationId)
-    .executeTakeFirst();
-  if (!row || row.userId !== null || row.email === null || row.email !== normaliseEmail(user.email)) return;
-  await trx.updateTable("applications").set({ applicant_user_id: user.id }).where("id", "=", applicationId).execute();
-  await writeAudit(trx, {
-    at,
-    actor: auditActorOf(user),
-    action: "application.linked_to_account",
-    entityType: "application",
-    entityId: applicationId,
-    before: { applicantUserId: null },
-    after: { reference: row.reference, applicantUserId: user.id },
-  });
+  return applyOwnerStep(
+    db,
+    applicationId,
+    { type: "submit" },
+    user,
+    {
+      settings,
+      alongside: async (trx, step) => {
+        await recordApplicantChanges(trx, step, input.changes);
+        await writeMessage(trx, step, "answer", input.answer);
+      },
+    },
+    now,
+  );
 }
 
 /** The questions and answers, oldest first. */

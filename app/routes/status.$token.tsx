@@ -8,9 +8,11 @@ import { getLocale } from "~/services/locale.server";
 import { config } from "~/services/config.server";
 import { now } from "~/services/clock.server";
 import { statusPageView } from "~/models/application-views.server";
+import { residentHistoryByStatusToken } from "~/models/resident-history.server";
 import { StatusTimeline } from "~/components/status-timeline";
 import { ApplicationDetails } from "~/components/application-details";
 import { DecisionSummary } from "~/components/decision-summary";
+import { ResidentHistory } from "~/components/resident-history";
 import { formatDateTime } from "~/components/format";
 import { Conversation } from "~/components/conversation";
 import { SignInToAnswer } from "~/components/sign-in-to-answer";
@@ -38,13 +40,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (result.kind === "expired") throw new Response("Gone", { status: 410 });
   if (result.kind === "unknown") throw new Response("Not Found", { status: 404 });
   // Read only: answering needs signing in (decision 131).
-  return { application: result.application, conversation: (await conversationOf(db, result.application.reference)) ?? [] };
+  const conversation = (await conversationOf(db, result.application.reference)) ?? [];
+  return { application: result.application, conversation, history: await residentHistoryByStatusToken(db, params.token ?? "") };
 }
 
 export default function StatusPage() {
   const t = useT();
   const locale = useLocale();
-  const { application, conversation } = useLoaderData<typeof loader>();
+  const { application, conversation, history } = useLoaderData<typeof loader>();
   return (
     <div>
       <h1>{t("status.page.title", { reference: application.reference })}</h1>
@@ -57,6 +60,7 @@ export default function StatusPage() {
       <Conversation messages={conversation} side="resident">
         {application.status === "needs_info" ? <SignInToAnswer reference={application.reference} /> : null}
       </Conversation>
+      <ResidentHistory entries={history} />
       <ApplicationDetails application={application} />
     </div>
   );

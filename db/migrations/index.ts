@@ -10,6 +10,7 @@ import * as m0007 from "./0007_lifecycle_facts";
 import * as m0008 from "./0008_list_indexes";
 import * as m0009 from "./0009_review_and_decision";
 import * as m0010 from "./0010_questions";
+import * as m0011 from "./0011_form_questions";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "0008_list_indexes": m0008,
   "0009_review_and_decision": m0009,
   "0010_questions": m0010,
+  "0011_form_questions": m0011,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -242,10 +242,10 @@ describe("the applicant answers", () => {
       { kind: "answer", body: "Ongeveer veertig buren, en de kosten zijn hoger geworden.", author_user_id: lotte },
     ]);
     const audits = (await auditsOf(reference)).slice(-3);
-    expect(audits.map((a) => a.action)).toEqual(["application.linked_to_account", "application.changed_by_applicant", "application.submitted"]);
+    expect(audits.map((a) => a.action)).toEqual(["application.applicant_linked", "application.changed_by_applicant", "application.submitted"]);
     const changed = audits[1]!;
     expect(changed.actor_label).toBe("later@example.org");
-    expect(JSON.parse(audits[0]!.after_json!)).toEqual({ reference, applicantUserId: lotte });
+    expect(JSON.parse(audits[0]!.after_json!)).toEqual({ reference, by: "address" });
     expect(JSON.parse(changed.before_json!)).toEqual({
       title: "Samen koken",
       requestedCents: 125050,
@@ -350,7 +350,7 @@ describe("the status link", () => {
     const page = await run(() => statusPage.loader({ request: get(`/status/${token}`), params: { token }, context: {} }));
     expect(page.status).toBe(200);
     const data = page.data as Record<string, unknown>;
-    expect(Object.keys(data).sort()).toEqual(["application", "conversation"]);
+    expect(Object.keys(data).sort()).toEqual(["application", "conversation", "history"]);
     expect((data.conversation as { body: string }[]).map((m) => m.body)).toEqual(["Hoeveel buren koken er mee?"]);
     expect(identifiersIn(data)).toEqual({ emails: [], uuids: [], hashes: [] });
   });

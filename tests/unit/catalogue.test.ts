@@ -13,10 +13,27 @@ import * as forms from "~/i18n/sections/forms";
 import * as bureauLayout from "~/i18n/sections/bureau-layout";
 import * as review from "~/i18n/sections/review";
 import * as question from "~/i18n/sections/question";
+import * as resident from "~/i18n/sections/resident";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
-const sections = { common, application, auth, domainA, domainB, security, statusLink, mailAdmin, limits, lifecycle, forms, bureauLayout, review, question };
+const sections = {
+  common,
+  application,
+  auth,
+  domainA,
+  domainB,
+  security,
+  statusLink,
+  mailAdmin,
+  limits,
+  lifecycle,
+  forms,
+  bureauLayout,
+  review,
+  question,
+  resident,
+};
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogue", () => {
