@@ -74,7 +74,7 @@ export default function MyApplication() {
       <Conversation messages={conversation} side="resident" />
       {answerForm ? <AnswerForm data={answerForm} lastResult={answerResult} /> : <AnswerRefused lastResult={answerResult} />}
       <ResidentHistory entries={history} />
-      {answerForm ? <h2>{t("answer.details")}</h2> : null}
+      <h2>{t("answer.details")}</h2>
       <ApplicationDetails application={application} />
       {mayWithdraw ? <WithdrawForm lastResult={withdrawResult} /> : null}
     </div>

@@ -61,6 +61,7 @@ export default function StatusPage() {
         {application.status === "needs_info" ? <SignInToAnswer reference={application.reference} /> : null}
       </Conversation>
       <ResidentHistory entries={history} />
+      <h2>{t("answer.details")}</h2>
       <ApplicationDetails application={application} />
     </div>
   );
