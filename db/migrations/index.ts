@@ -9,6 +9,7 @@ import * as m0006 from "./0006_status_links";
 import * as m0007 from "./0007_lifecycle_facts";
 import * as m0008 from "./0008_list_indexes";
 import * as m0009 from "./0009_review_and_decision";
+import * as m0012 from "./0012_queue";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "0007_lifecycle_facts": m0007,
   "0008_list_indexes": m0008,
   "0009_review_and_decision": m0009,
+  "0012_queue": m0012,
 };
 
 export const migrationProvider: MigrationProvider = {
