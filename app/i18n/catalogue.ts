@@ -13,6 +13,7 @@ import * as lifecycle from "./sections/lifecycle";
 import * as forms from "./sections/forms";
 import * as bureauLayout from "./sections/bureau-layout";
 import * as review from "./sections/review";
+import * as queue from "./sections/queue";
 
 const nl = {
   ...common.nl,
@@ -28,6 +29,7 @@ const nl = {
   ...forms.nl,
   ...bureauLayout.nl,
   ...review.nl,
+  ...queue.nl,
 };
 export type MessageKey = keyof typeof nl;
 const en: Record<MessageKey, string> = {
@@ -44,6 +46,7 @@ const en: Record<MessageKey, string> = {
   ...forms.en,
   ...bureauLayout.en,
   ...review.en,
+  ...queue.en,
 };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };
