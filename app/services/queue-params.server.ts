@@ -30,7 +30,7 @@ const text = () =>
     .transform((v) => {
       // Control characters never belong in a search; a long paste is cut, not refused.
       const cleaned = (v ?? "")
-        .replace(/[\u0000-\u001f\u007f]/g, " ")
+        .replace(/\p{Cc}/gu, " ")
         .trim()
         .slice(0, MAX_QUEUE_TEXT);
       return cleaned === "" ? null : cleaned;
