@@ -10,6 +10,7 @@ import { staff } from "./generators/staff";
 import { applications } from "./generators/applications";
 import { referenceCounters } from "./generators/reference-counters";
 import { drafts } from "./generators/drafts";
+import { reviews } from "./generators/reviews";
 import { signIns } from "./generators/sign-ins";
 import { outbox } from "./generators/outbox";
 import { auditLog } from "./generators/audit-log";
@@ -21,7 +22,8 @@ export const GENERATORS: readonly TableGenerator[] = [
   applications,
   referenceCounters,
   drafts,
-  // ← reviews, ledger, reports: here
+  reviews,
+  // ← ledger, reports: here
   signIns,
   outbox,
   auditLog,
