@@ -13,7 +13,8 @@ import { MAX_QUEUE_TEXT, queueFilters } from "~/services/queue-params.server";
 import { queueSearch } from "~/components/queue-search";
 import { APPLICATION_STATUSES } from "~/domain/lifecycle";
 import { formatCents } from "~/domain/money";
-import { formatDate, formatDateTime } from "~/components/format";
+import { amsterdamDate } from "~/domain/workdays";
+import { formatDate } from "~/components/format";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { Translate } from "~/i18n/translate";
 import { getLocale } from "~/services/locale.server";
@@ -27,6 +28,8 @@ export const handle: BureauHandle = { crumbs: () => [CRUMBS.applications] };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: queueStyles }];
 
 const PAGE_SIZE = 50;
+/** Links carry the whole path: a relative "." from an index route would add "?index". */
+const QUEUE = "/beheer/aanvragen";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "application.view_any");
@@ -43,11 +46,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function WorkQueue() {
   const t = useT();
-  const { rows, total, page, pages, countsByStatus, lateCount, filters, options, targetWorkingDays } = useLoaderData<typeof loader>();
+  const { rows, total, page, pages, allCount, countsByStatus, lateCount, filters, options, targetWorkingDays } = useLoaderData<typeof loader>();
   const unfiltered = { ...filters, statuses: [], areaId: null, factorId: null, assigned: null, late: false, text: null, page: 1 };
   const onlyStatus = filters.statuses.length === 1 && queueSearch({ ...filters, page: 1 }) === queueSearch({ ...unfiltered, statuses: filters.statuses });
   const onlyLate = filters.late && queueSearch({ ...filters, page: 1 }) === queueSearch({ ...unfiltered, late: true });
-  const all = Object.values(countsByStatus).reduce((sum, n) => sum + (n ?? 0), 0);
   return (
     <div>
       <h1>{t("bureau.title")}</h1>
@@ -58,18 +60,18 @@ export default function WorkQueue() {
         </h2>
         <ul>
           <li>
-            <Link to={queueSearch(unfiltered) || "."} aria-current={queueSearch({ ...filters, page: 1 }) === queueSearch(unfiltered) ? "page" : undefined}>
-              {t("queue.counts.all", { count: all })}
+            <Link to={QUEUE + queueSearch(unfiltered)} aria-current={queueSearch({ ...filters, page: 1 }) === queueSearch(unfiltered) ? "page" : undefined}>
+              {t("queue.counts.all", { count: allCount })}
             </Link>
           </li>
           <li>
-            <Link to={queueSearch({ ...unfiltered, late: true })} className="queue-late-link" aria-current={onlyLate ? "page" : undefined}>
+            <Link to={QUEUE + queueSearch({ ...unfiltered, late: true })} className="queue-late-link" aria-current={onlyLate ? "page" : undefined}>
               {t("queue.counts.late", { count: lateCount })}
             </Link>
           </li>
           {APPLICATION_STATUSES.filter((s) => countsByStatus[s]).map((s) => (
             <li key={s}>
-              <Link to={queueSearch({ ...unfiltered, statuses: [s] })} aria-current={onlyStatus && filters.statuses[0] === s ? "page" : undefined}>
+              <Link to={QUEUE + queueSearch({ ...unfiltered, statuses: [s] })} aria-current={onlyStatus && filters.statuses[0] === s ? "page" : undefined}>
                 {t("queue.counts.status", { status: t(`lifecycle.status.${s}` as MessageKey), count: countsByStatus[s] ?? 0 })}
               </Link>
             </li>
@@ -81,9 +83,9 @@ export default function WorkQueue() {
       {rows.length > 0 ? <QueueTable rows={rows} targetWorkingDays={targetWorkingDays} /> : null}
       {pages > 1 ? (
         <nav aria-label={t("queue.pages")} className="button-row">
-          {page > 1 ? <Link to={queueSearch({ ...filters, page: page - 1 }) || "."}>← {t("queue.page.previous")}</Link> : null}
+          {page > 1 ? <Link to={QUEUE + queueSearch({ ...filters, page: page - 1 })}>← {t("queue.page.previous")}</Link> : null}
           <span>{t("queue.page.of", { page, pages })}</span>
-          {page < pages ? <Link to={queueSearch({ ...filters, page: page + 1 })}>{t("queue.page.next")} →</Link> : null}
+          {page < pages ? <Link to={QUEUE + queueSearch({ ...filters, page: page + 1 })}>{t("queue.page.next")} →</Link> : null}
         </nav>
       ) : null}
     </div>
@@ -98,7 +100,7 @@ function QueueFilterForm({ filters, options }: Pick<LoaderData, "filters" | "opt
   return (
     <section className="queue-filters" aria-labelledby="queue-filters-title">
       <h2 id="queue-filters-title">{t("queue.filters.title")}</h2>
-      <Form method="get" key={queueSearch(filters)}>
+      <Form method="get" action={QUEUE} key={queueSearch(filters)}>
         <div className="field">
           <label className="field-label" htmlFor="queue-text">
             {t("queue.filter.text")}
@@ -180,7 +182,7 @@ function QueueFilterForm({ filters, options }: Pick<LoaderData, "filters" | "opt
           <button type="submit" className="button">
             {t("queue.filter.submit")}
           </button>
-          <Link to=".">{t("queue.filter.reset")}</Link>
+          <Link to={QUEUE}>{t("queue.filter.reset")}</Link>
         </div>
       </Form>
     </section>
@@ -203,7 +205,6 @@ function QueueTable({ rows, targetWorkingDays }: { rows: LoaderData["rows"]; tar
             </th>
             <th scope="col">{t("bureau.col.status")}</th>
             <th scope="col">{t("queue.col.assigned")}</th>
-            <th scope="col">{t("bureau.col.submitted")}</th>
             <th scope="col">{t("queue.col.waited")}</th>
           </tr>
         </thead>
@@ -211,10 +212,15 @@ function QueueTable({ rows, targetWorkingDays }: { rows: LoaderData["rows"]; tar
           {rows.map((a) => (
             <tr key={a.reference}>
               <td className="ref">
-                {a.conflict ? a.reference : <Link to={`/beheer/aanvragen/${a.reference}`}>{a.reference}</Link>}
+                {a.conflict ? a.reference : <Link to={`${QUEUE}/${a.reference}`}>{a.reference}</Link>}
+                <span className="queue-received">
+                  {t("bureau.col.submitted")} {formatDate(amsterdamDate(new Date(a.submittedAt)), locale)}
+                </span>
+              </td>
+              <td>
+                {a.title}
                 {a.conflict ? <span className="queue-conflict">{conflictText(t, a.conflict)}</span> : null}
               </td>
-              <td>{a.title}</td>
               <td>{a.areaName}</td>
               <td className="num">{formatCents(a.requestedCents, locale)}</td>
               <td>
@@ -222,7 +228,6 @@ function QueueTable({ rows, targetWorkingDays }: { rows: LoaderData["rows"]; tar
                 {a.answerReceived ? <span className="queue-mark">{t("queue.answerReceived")}</span> : null}
               </td>
               <td>{a.assignedName ?? t("queue.nobody")}</td>
-              <td>{formatDateTime(a.submittedAt, locale)}</td>
               <td className={a.late ? "queue-waited overdue" : "queue-waited"}>
                 {a.waitedWorkingDays === null || a.due === null
                   ? "–"
