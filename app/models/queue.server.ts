@@ -65,6 +65,8 @@ const COUNTED_STATUSES = APPLICATION_STATUSES.filter((s) => s !== "draft" && !FI
 
 export type QueueContext = { userId: string; now: Date; targetWorkingDays: number; pageSize: number };
 
+const REFERENCE = /^IF-\d{4}-\d{4,}$/i;
+
 type Builder = SelectQueryBuilder<Database, "applications", object>;
 
 /** A LIKE pattern that finds `text` literally: %, _ and the escape character lose their meaning. */
@@ -96,7 +98,10 @@ function filtered(db: DB, f: QueueFilters, ctx: QueueContext, since: string): Bu
   if (f.assigned === "mine") q = q.where("assigned_user_id", "=", ctx.userId);
   if (f.assigned === "nobody") q = q.where("assigned_user_id", "is", null);
   if (f.late) q = q.where((eb) => lateCondition(eb, since));
-  if (f.text) {
+  if (f.text && REFERENCE.test(f.text)) {
+    // A whole reference is looked up in its unique index, not matched against every row.
+    q = q.where("reference", "=", f.text.toUpperCase());
+  } else if (f.text) {
     const pattern = likePattern(f.text);
     // SQLite's LIKE ignores case already (ASCII); PostgreSQL needs ILIKE for the same answer.
     const like = engineOf(db) === "postgres" ? sql`ilike` : sql`like`;

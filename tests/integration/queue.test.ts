@@ -134,6 +134,8 @@ describe("filters", () => {
   it("free text on reference and title, case-insensitive, with % and _ taken literally", async () => {
     expect(await keys({ text: refs["declined"]! })).toEqual(["declined"]);
     expect(await keys({ text: refs["declined"]!.toLowerCase() })).toEqual(["declined"]);
+    expect(await keys({ text: refs["declined"]!.slice(3) })).toEqual(["declined"]); // part of a reference
+    expect(await keys({ text: "IF-1999-0001" })).toEqual([]);
     expect(await keys({ text: "MOESTUIN" })).toEqual(["answered", "edge-on-time"]);
     expect(await keys({ text: "moestuin_" })).toEqual(["edge-on-time"]);
     expect(await keys({ text: "100%" })).toEqual(["edge-late"]);
