@@ -12,10 +12,11 @@ import * as lifecycle from "~/i18n/sections/lifecycle";
 import * as forms from "~/i18n/sections/forms";
 import * as bureauLayout from "~/i18n/sections/bureau-layout";
 import * as review from "~/i18n/sections/review";
+import * as queue from "~/i18n/sections/queue";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
-const sections = { common, application, auth, domainA, domainB, security, statusLink, mailAdmin, limits, lifecycle, forms, bureauLayout, review };
+const sections = { common, application, auth, domainA, domainB, security, statusLink, mailAdmin, limits, lifecycle, forms, bureauLayout, review, queue };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe("the message catalogue", () => {
