@@ -194,7 +194,7 @@ function QueueTable({ rows, targetWorkingDays }: { rows: LoaderData["rows"]; tar
   const locale = useLocale();
   return (
     <div className="table-wrap">
-      <table>
+      <table className="queue-table">
         <thead>
           <tr>
             <th scope="col">{t("bureau.col.reference")}</th>
@@ -217,22 +217,28 @@ function QueueTable({ rows, targetWorkingDays }: { rows: LoaderData["rows"]; tar
                   {t("bureau.col.submitted")} {formatDate(amsterdamDate(new Date(a.submittedAt)), locale)}
                 </span>
               </td>
-              <td>
+              <td className="queue-title">
                 {a.title}
                 {a.conflict ? <span className="queue-conflict">{conflictText(t, a.conflict)}</span> : null}
               </td>
-              <td>{a.areaName}</td>
-              <td className="num">{formatCents(a.requestedCents, locale)}</td>
-              <td>
-                <span className="status-badge">{t(`lifecycle.status.${a.status}` as MessageKey)}</span>
-                {a.answerReceived ? <span className="queue-mark">{t("queue.answerReceived")}</span> : null}
+              <td data-label={t("bureau.col.area")}>{a.areaName}</td>
+              <td className="num" data-label={t("bureau.col.amount")}>
+                {formatCents(a.requestedCents, locale)}
               </td>
-              <td>{a.assignedName ?? t("queue.nobody")}</td>
-              <td className={a.late ? "queue-waited overdue" : "queue-waited"}>
-                {a.waitedWorkingDays === null || a.due === null
-                  ? "–"
-                  : t("queue.waited", { days: a.waitedWorkingDays, target: targetWorkingDays, due: formatDate(a.due, locale) })}
-                {a.late ? <strong className="queue-late"> {t("queue.late")}</strong> : null}
+              <td data-label={t("bureau.col.status")}>
+                <div>
+                  <span className="status-badge">{t(`lifecycle.status.${a.status}` as MessageKey)}</span>
+                  {a.answerReceived ? <span className="queue-mark">{t("queue.answerReceived")}</span> : null}
+                </div>
+              </td>
+              <td data-label={t("queue.col.assigned")}>{a.assignedName ?? t("queue.nobody")}</td>
+              <td className={a.late ? "queue-waited overdue" : "queue-waited"} data-label={t("queue.col.waited")}>
+                <div>
+                  {a.waitedWorkingDays === null || a.due === null
+                    ? "–"
+                    : t("queue.waited", { days: a.waitedWorkingDays, target: targetWorkingDays, due: formatDate(a.due, locale) })}
+                  {a.late ? <strong className="queue-late"> {t("queue.late")}</strong> : null}
+                </div>
               </td>
             </tr>
           ))}

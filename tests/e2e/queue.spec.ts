@@ -107,6 +107,9 @@ test("de werkvoorraad voldoet aan WCAG 2.2 AA, op telefoon en computer", async (
     await open(page, "/beheer/aanvragen", true);
     await expectNoViolations(page, `the queue at ${width} px`);
     await page.screenshot({ path: `test-results/queue-${width}.png`, fullPage: true });
+    // The rows up close: on a phone each is a card.
+    await rows(page).nth(4).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/queue-rows-${width}.png` });
     await open(page, "/beheer/aanvragen?status=in_review&status=submitted&toegewezen=mijn&volgorde=oudste", true);
     await expectNoViolations(page, `the filtered queue at ${width} px`);
     await page.screenshot({ path: `test-results/queue-filtered-${width}.png`, fullPage: true });
