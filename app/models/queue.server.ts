@@ -50,7 +50,9 @@ export type QueueRow = {
 
 export type Queue = {
   rows: QueueRow[];
+  /** Found under the filters; a free-text search stops counting at TEXT_COUNT_CAP (then `capped`). */
   total: number;
+  capped: boolean;
   page: number;
   pages: number;
   /** Every application, whatever the filters. */
@@ -63,9 +65,22 @@ export type Queue = {
 /** The statuses counted at the top: from received until the file is closed. */
 const COUNTED_STATUSES = APPLICATION_STATUSES.filter((s) => s !== "draft" && !FINAL_STATUSES.includes(s));
 
-export type QueueContext = { userId: string; now: Date; targetWorkingDays: number; pageSize: number };
+export type QueueContext = {
+  userId: string;
+  now: Date;
+  targetWorkingDays: number;
+  pageSize: number;
+  /** TEXT_COUNT_CAP unless a test sets it. */
+  textCountCap?: number;
+};
 
 const REFERENCE = /^IF-\d{4}-\d{4,}$/i;
+
+/**
+ * A substring search reads the table row by row (no B-tree index helps): its count stops here,
+ * so a common word costs a part of the table, and the page asks for a more precise search.
+ */
+export const TEXT_COUNT_CAP = 1000;
 
 type Builder = SelectQueryBuilder<Database, "applications", object>;
 
@@ -112,10 +127,22 @@ function filtered(db: DB, f: QueueFilters, ctx: QueueContext, since: string): Bu
 
 export async function listQueue(db: DB, f: QueueFilters, ctx: QueueContext): Promise<Queue> {
   const since = onTimeSince(ctx.now, ctx.targetWorkingDays).toISOString();
+  const substring = f.text !== null && !REFERENCE.test(f.text);
+  const cap = substring ? (ctx.textCountCap ?? TEXT_COUNT_CAP) : Infinity;
   const [counted, all, byStatus, late] = await Promise.all([
-    filtered(db, f, ctx, since)
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .executeTakeFirstOrThrow(),
+    substring
+      ? db
+          .selectFrom(
+            filtered(db, f, ctx, since)
+              .select("id")
+              .limit(cap + 1)
+              .as("found"),
+          )
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      : filtered(db, f, ctx, since)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow(),
     db
       .selectFrom("applications")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -133,13 +160,15 @@ export async function listQueue(db: DB, f: QueueFilters, ctx: QueueContext): Pro
       .where((eb) => lateCondition(eb, since))
       .executeTakeFirstOrThrow(),
   ]);
-  const total = Number(counted.n);
+  const capped = Number(counted.n) > cap;
+  const total = Math.min(Number(counted.n), cap);
   const pages = Math.max(1, Math.ceil(total / ctx.pageSize));
   const page = Math.min(Math.max(1, Math.trunc(f.page)), pages);
-  const rows = total === 0 ? [] : await pageRows(db, f, ctx, since, total, page);
+  const rows = total === 0 ? [] : await pageRows(db, f, ctx, since, capped ? null : total, page);
   return {
     rows,
     total,
+    capped,
     page,
     pages,
     allCount: Number(all.n),
@@ -152,11 +181,12 @@ export async function listQueue(db: DB, f: QueueFilters, ctx: QueueContext): Pro
  * One page: its references from the filtered index in the list's order (a page in the far half
  * counted from the other end, as the plain list does), then those rows with their names.
  */
-async function pageRows(db: DB, f: QueueFilters, ctx: QueueContext, since: string, total: number, page: number): Promise<QueueRow[]> {
+async function pageRows(db: DB, f: QueueFilters, ctx: QueueContext, since: string, total: number | null, page: number): Promise<QueueRow[]> {
   const offset = (page - 1) * ctx.pageSize;
   const forward = f.order === "newest" ? "desc" : "asc";
   const backward = f.order === "newest" ? "asc" : "desc";
-  const fromEnd = offset * 2 > total;
+  // Only an exact total says where the other end is.
+  const fromEnd = total !== null && offset * 2 > total;
   const limit = fromEnd ? Math.max(0, Math.min(ctx.pageSize, total - offset)) : ctx.pageSize;
   const direction = fromEnd ? backward : forward;
   const keys = filtered(db, f, ctx, since)

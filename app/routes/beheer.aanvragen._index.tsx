@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function WorkQueue() {
   const t = useT();
-  const { rows, total, page, pages, allCount, countsByStatus, lateCount, filters, options, targetWorkingDays } = useLoaderData<typeof loader>();
+  const { rows, total, capped, page, pages, allCount, countsByStatus, lateCount, filters, options, targetWorkingDays } = useLoaderData<typeof loader>();
   const unfiltered = { ...filters, statuses: [], areaId: null, factorId: null, assigned: null, late: false, text: null, page: 1 };
   const onlyStatus = filters.statuses.length === 1 && queueSearch({ ...filters, page: 1 }) === queueSearch({ ...unfiltered, statuses: filters.statuses });
   const onlyLate = filters.late && queueSearch({ ...filters, page: 1 }) === queueSearch({ ...unfiltered, late: true });
@@ -79,7 +79,7 @@ export default function WorkQueue() {
         </ul>
       </nav>
       <QueueFilterForm filters={filters} options={options} />
-      <p role="status">{total === 0 ? t("queue.none") : t("queue.found", { count: total })}</p>
+      <p role="status">{total === 0 ? t("queue.none") : capped ? t("queue.foundMore", { count: total }) : t("queue.found", { count: total })}</p>
       {rows.length > 0 ? <QueueTable rows={rows} targetWorkingDays={targetWorkingDays} /> : null}
       {pages > 1 ? (
         <nav aria-label={t("queue.pages")} className="button-row">

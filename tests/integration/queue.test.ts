@@ -80,8 +80,12 @@ beforeAll(async () => {
 afterAll(async () => cleanup());
 
 const none: QueueFilters = { statuses: [], areaId: null, factorId: null, assigned: null, late: false, text: null, order: "newest", page: 1 };
-const queue = (f: Partial<QueueFilters> = {}, opts: { user?: User; pageSize?: number; now?: Date } = {}) =>
-  listQueue(db, { ...none, ...f }, { userId: (opts.user ?? me).id, now: opts.now ?? NOW, targetWorkingDays: 5, pageSize: opts.pageSize ?? 50 });
+const queue = (f: Partial<QueueFilters> = {}, opts: { user?: User; pageSize?: number; now?: Date; textCountCap?: number } = {}) =>
+  listQueue(
+    db,
+    { ...none, ...f },
+    { userId: (opts.user ?? me).id, now: opts.now ?? NOW, targetWorkingDays: 5, pageSize: opts.pageSize ?? 50, textCountCap: opts.textCountCap },
+  );
 const keys = async (f: Partial<QueueFilters> = {}) => {
   const byRef = Object.fromEntries(Object.entries(refs).map(([k, r]) => [r, k]));
   return (await queue(f)).rows.map((r) => byRef[r.reference]);
@@ -144,6 +148,19 @@ describe("filters", () => {
     expect(await keys({ text: "\\" })).toEqual([]);
     expect(await keys({ text: "' or 1=1 --" })).toEqual([]);
     expect(likePattern("a%b_c\\d")).toBe("%a\\%b\\_c\\\\d%");
+  });
+
+  it("stops counting a free-text search at the cap, and pages through what it counted from the front", async () => {
+    const exact = await queue({ text: "100" }, { textCountCap: 2 });
+    expect(exact).toMatchObject({ total: 2, capped: false });
+    const all = (await queue({ text: "e" })).rows.map((r) => r.reference);
+    expect(all.length).toBeGreaterThan(3);
+    const first = await queue({ text: "e", page: 1 }, { textCountCap: 2, pageSize: 1 });
+    expect(first).toMatchObject({ total: 2, capped: true, pages: 2 });
+    const second = await queue({ text: "e", page: 2 }, { textCountCap: 2, pageSize: 1 });
+    expect([...first.rows, ...second.rows].map((r) => r.reference)).toEqual(all.slice(0, 2));
+    // A whole reference is exact, never capped.
+    expect(await queue({ text: refs.old! }, { textCountCap: 0 })).toMatchObject({ total: 1, capped: false });
   });
 });
 
