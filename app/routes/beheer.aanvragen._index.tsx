@@ -79,7 +79,9 @@ export default function WorkQueue() {
         </ul>
       </nav>
       <QueueFilterForm filters={filters} options={options} />
-      <p role="status">{total === 0 ? t("queue.none") : capped ? t("queue.foundMore", { count: total }) : t("queue.found", { count: total })}</p>
+      <p aria-live="polite" className="queue-found">
+        {total === 0 ? t("queue.none") : capped ? t("queue.foundMore", { count: total }) : t("queue.found", { count: total })}
+      </p>
       {rows.length > 0 ? <QueueTable rows={rows} targetWorkingDays={targetWorkingDays} /> : null}
       {pages > 1 ? (
         <nav aria-label={t("queue.pages")} className="button-row">

@@ -45,7 +45,7 @@ for (const javaScriptEnabled of [true, false]) {
     await expect(rows(page)).toHaveCount(1);
     await expect(rows(page).first()).toContainText("Straatfeest Fatima");
     await expect(rows(page).first()).toContainText("Goedgekeurd");
-    await expect(page.getByRole("status").filter({ hasText: "gevonden" })).toHaveText("1 aanvragen gevonden.");
+    await expect(page.locator("p.queue-found")).toHaveText("Aantal gevonden aanvragen: 1.");
 
     // A colleague opening the same address sees the same list, with the form showing the filters.
     const shared = page.url();
