@@ -377,5 +377,6 @@ export function answerDue(input: AnswerDueInput): { due: string; overdue: boolea
  * than the first submission) and not yet taken up. Read from the stored clock start alone.
  */
 export function answerReceived(input: Readonly<{ status: ApplicationStatus; submittedAt: string; clockStartedAt: string | null }>): boolean {
-  return input.status === "submitted" && input.clockStartedAt !== null && new Date(input.clockStartedAt) > new Date(input.submittedAt);
+  // Both are ISO-8601 UTC timestamps as the database keeps them, so they compare as text.
+  return input.status === "submitted" && (input.clockStartedAt ?? "") > input.submittedAt;
 }
