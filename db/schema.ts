@@ -3,7 +3,7 @@
 // booleans are 0/1 — all portable between SQLite and PostgreSQL.
 // Columns that hold one of a fixed set of values are typed by the union the code uses, so a
 // misspelt status or role is a type error, not a row nobody finds.
-import type { Generated } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 import type { ApplicationStatus, Override } from "../app/domain/lifecycle";
 import type { ConflictKind, HelpKind, Judgement } from "../app/domain/review";
 import type { DecisionAction } from "../app/models/decisions.server";
@@ -95,6 +95,11 @@ export interface ApplicationTable {
   found_via: FoundVia | null;
   /** Their own words when found_via is "other". */
   found_via_other: string | null;
+  /**
+   * When the answer clock last started: the latest submit, the first or an answer to a question
+   * (decision 010); set by the lifecycle's write path (migration 0012). Null on a draft.
+   */
+  answer_clock_started_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A bureau member who may not take steps on this application (declared, or found by the bureau). */

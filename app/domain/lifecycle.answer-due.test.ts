@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerClockStartedAt, answerDue } from "./lifecycle";
+import { answerClockStartedAt, answerDue, answerReceived } from "./lifecycle";
 
 // Submitted Friday 13 November 2026, 20:00 in Amsterdam (19:00 UTC): five working days later is Friday 20 November.
 const submitted = new Date("2026-11-13T19:00:00Z");
@@ -84,5 +84,19 @@ describe("the answer clock restarts when the resident answers a question (decisi
   it("has no start before the first submission", () => {
     expect(answerClockStartedAt([])).toBeNull();
     expect(answerClockStartedAt([{ action: "withdraw", at: tuesday }])).toBeNull();
+  });
+});
+
+describe("answerReceived", () => {
+  const submittedAt = "2026-11-16T09:00:00.000Z";
+  it("only when submitted again after the first submission", () => {
+    expect(answerReceived({ status: "submitted", submittedAt, clockStartedAt: "2026-11-18T10:00:00.000Z" })).toBe(true);
+    expect(answerReceived({ status: "submitted", submittedAt, clockStartedAt: "2026-11-16T09:00:00.001Z" })).toBe(true);
+    expect(answerReceived({ status: "submitted", submittedAt, clockStartedAt: submittedAt })).toBe(false);
+    expect(answerReceived({ status: "submitted", submittedAt, clockStartedAt: null })).toBe(false);
+  });
+  it("not once the bureau took it up again, nor while the question is open", () => {
+    expect(answerReceived({ status: "in_review", submittedAt, clockStartedAt: "2026-11-18T10:00:00.000Z" })).toBe(false);
+    expect(answerReceived({ status: "needs_info", submittedAt, clockStartedAt: "2026-11-18T10:00:00.000Z" })).toBe(false);
   });
 });

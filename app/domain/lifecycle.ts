@@ -371,3 +371,12 @@ export function answerDue(input: AnswerDueInput): { due: string; overdue: boolea
     overdue: isOverdue(clockStartedAt, now, targetWorkingDays, calendar),
   };
 }
+
+/**
+ * Back in the queue after a question: submitted again (the clock restarted at the answer, later
+ * than the first submission) and not yet taken up. Read from the stored clock start alone.
+ */
+export function answerReceived(input: Readonly<{ status: ApplicationStatus; submittedAt: string; clockStartedAt: string | null }>): boolean {
+  // Both are ISO-8601 UTC timestamps as the database keeps them, so they compare as text.
+  return input.status === "submitted" && (input.clockStartedAt ?? "") > input.submittedAt;
+}

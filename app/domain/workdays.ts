@@ -162,3 +162,31 @@ export function dueDate(submittedAt: Date, targetDays: number = DEFAULT_TARGET_W
 export function isOverdue(submittedAt: Date, now: Date, targetDays: number = DEFAULT_TARGET_WORKING_DAYS, calendar: WorkdayCalendar = {}): boolean {
   return amsterdamDate(now) > dueDate(submittedAt, targetDays, calendar);
 }
+
+/** The `count`-th working day before `date` (count 0: `date` itself): addWorkingDays backwards. */
+export function subtractWorkingDays(date: string, count: number, calendar: WorkdayCalendar = {}): string {
+  let day = date;
+  for (let left = count; left > 0;) {
+    day = addDays(day, -1);
+    if (isWorkingDay(day, calendar)) left -= 1;
+  }
+  return day;
+}
+
+/** The instant Amsterdam's day `date` begins (midnight local time), as a UTC Date. */
+export function amsterdamMidnight(date: string): Date {
+  // Midnight local is 22:00 UTC the day before in summer time, 23:00 UTC in winter time.
+  const summer = new Date(utcDays(date) * DAY_MS - 2 * HOUR_MS);
+  return amsterdamOffsetHours(summer) === 2 ? summer : new Date(utcDays(date) * DAY_MS - HOUR_MS);
+}
+
+/**
+ * The inverse of isOverdue, for a query: the earliest clock start that is still on time at `now`.
+ * A clock started before it is overdue, one started at or after it is not, so "late" is one
+ * indexed range condition on the stored clock start instead of a date sum per row. The answer is
+ * the start of the target-th working day before today: from that day on, fewer than the target
+ * working days lie between the start's day and today.
+ */
+export function onTimeSince(now: Date, targetDays: number = DEFAULT_TARGET_WORKING_DAYS, calendar: WorkdayCalendar = {}): Date {
+  return amsterdamMidnight(subtractWorkingDays(amsterdamDate(now), targetDays, calendar));
+}

@@ -130,6 +130,8 @@ export async function applyLifecycleStep(
       ...("grantedCents" in changes ? { granted_cents: changes.grantedCents } : {}),
       ...("firstApproverUserId" in changes ? { first_approver_user_id: changes.firstApproverUserId } : {}),
       ...("assignedUserId" in changes ? { assigned_user_id: changes.assignedUserId } : {}),
+      // Every submit (the first, and each answer to a question) restarts the answer clock (decision 010).
+      ...(action.type === "submit" ? { answer_clock_started_at: at } : {}),
     })
     .where("id", "=", applicationId)
     .where("status", "=", facts.status) // under the lock always true; a second guard for row locks later

@@ -33,6 +33,8 @@ const EnvSchema = z.object({
   FUND_MAX_AMOUNT_EUROS: z.coerce.number().int().positive().default(5000),
   // An approval above this amount needs a second reviewer (four eyes).
   FUND_FOUR_EYES_THRESHOLD_EUROS: z.coerce.number().int().min(0).default(2500),
+  // The bureau answers within this many working days of the (latest) submission (decision 010).
+  DECISION_TARGET_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.string().optional(),
   STATUS_LINK_MONTHS_AFTER_CLOSE: z.coerce.number().int().min(1).max(120).default(12),
@@ -56,6 +58,8 @@ export type Config = {
   fundMaxCents: number;
   /** An approval above this needs a second, different reviewer. */
   fourEyesThresholdCents: number;
+  /** The queue marks an application late after this many working days without an answer. */
+  decisionTargetWorkingDays: number;
   secureCookies: boolean;
   trustProxy: TrustProxy;
   /** How long a status link keeps working after its application was closed. */
@@ -112,6 +116,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: e.SESSION_SECRET ?? loadOrCreateSecret(dataDir),
     fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,
     fourEyesThresholdCents: e.FUND_FOUR_EYES_THRESHOLD_EUROS * 100,
+    decisionTargetWorkingDays: e.DECISION_TARGET_WORKING_DAYS,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
     trustProxy: trustProxy.value,
     statusLinkMonthsAfterClose: e.STATUS_LINK_MONTHS_AFTER_CLOSE,

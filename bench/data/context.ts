@@ -3,7 +3,7 @@
 // entries and mails are collected here and written by their own generators, in time order, so a
 // generator for a new table (reviews, ledger, reports) adds its entries with one push.
 import type { DB } from "../../app/services/db.server";
-import type { ApplicationStatus, LifecycleActionType, MailTemplate } from "../../app/domain/lifecycle";
+import type { ApplicationStatus, LifecycleActionType, MailTemplate, Override } from "../../app/domain/lifecycle";
 import type { AuditAction, AuditDetails } from "../../app/models/audit.server";
 import type { Role } from "../../app/domain/permissions";
 import type { Locale } from "../../app/i18n/translate";
@@ -23,6 +23,9 @@ export type StepRecord = {
   to: ApplicationStatus;
   /** Granted (approve, confirm) or paid (record_payment) cents: what a ledger generator books. */
   cents: number | null;
+  /** The reason written with the step (decline, send back, cancel, withdraw), and an approval's override. */
+  reason: string | null;
+  override: Override | null;
 };
 
 /** One application's way through the lifecycle, as the data set holds it. */
@@ -44,6 +47,10 @@ export type ApplicationStory = {
   activityDate: string;
   /** Bureau members who declared a conflict of interest. */
   conflicts: string[];
+  /** The protective factors the resident declared. */
+  factorIds: string[];
+  /** Who works on it (the last to take it), as the lifecycle's changes say. */
+  assignedUserId: string | null;
   status: ApplicationStatus;
   steps: StepRecord[];
 };

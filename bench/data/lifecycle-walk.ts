@@ -112,8 +112,12 @@ export function walk(story: ApplicationStory, env: WalkEnv, draftOnly: boolean):
     facts.status = decision.status;
     if ("grantedCents" in decision.changes) facts.grantedCents = decision.changes.grantedCents ?? null;
     if ("firstApproverUserId" in decision.changes) facts.firstApproverUserId = decision.changes.firstApproverUserId ?? null;
+    if ("assignedUserId" in decision.changes) story.assignedUserId = decision.changes.assignedUserId ?? null;
     const cents = action.type === "record_payment" ? (action.cents ?? facts.grantedCents) : action.type === "approve" || action.type === "confirm" ? facts.grantedCents : null;
-    story.steps.push({ action: action.type, at: when, actor, from, to: decision.status, cents });
+    const audited = decision.effects.find((e) => e.type === "audit");
+    const reason = audited?.reason ?? null;
+    const override = audited?.override ?? null;
+    story.steps.push({ action: action.type, at: when, actor, from, to: decision.status, cents, reason, override });
     for (const effect of decision.effects) {
       if (effect.type === "audit") {
         const who = auditActorOf(actor);

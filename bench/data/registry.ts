@@ -11,6 +11,7 @@ import { applications } from "./generators/applications";
 import { referenceCounters } from "./generators/reference-counters";
 import { drafts } from "./generators/drafts";
 import { messages } from "./generators/messages";
+import { reviews } from "./generators/reviews";
 import { signIns } from "./generators/sign-ins";
 import { outbox } from "./generators/outbox";
 import { auditLog } from "./generators/audit-log";
@@ -22,8 +23,9 @@ export const GENERATORS: readonly TableGenerator[] = [
   applications,
   referenceCounters,
   drafts,
+  reviews,
   messages,
-  // ← reviews, ledger, reports: here
+  // ← ledger, reports: here
   signIns,
   outbox,
   auditLog,

@@ -1,7 +1,8 @@
 // A database with generated data for each engine. SQLite: generated once into a cache under the
-// temp folder, keyed by seed, size and the number of migrations (a new migration makes a new
+// temp folder, keyed by seed, size and the migrations' names (a new migration makes a new
 // file), and copied for each run, since the run writes (sessions, audit rows). PostgreSQL: a new
 // database in the given cluster, generated in each run and dropped afterwards.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,9 +18,12 @@ function generateInto(target: string, applications: number, seed: number): Promi
 }
 
 export async function sqliteDatabase(workDir: string, applications: number, seed: number, log: (line: string) => void): Promise<Prepared> {
-  const migrations = Object.keys(await migrationProvider.getMigrations()).length;
+  // Keyed by the migrations' names, not their number: branches that each add a different
+  // migration share the temp folder and must not share a cache file with another schema.
+  const names = Object.keys(await migrationProvider.getMigrations());
+  const schema = crypto.createHash("sha256").update(names.join(",")).digest("hex").slice(0, 12);
   const cacheDir = path.join(os.tmpdir(), "inwonersfonds-bench-cache");
-  const cached = path.join(cacheDir, `seed${seed}-apps${applications}-migrations${migrations}.sqlite`);
+  const cached = path.join(cacheDir, `seed${seed}-apps${applications}-migrations${names.length}-${schema}.sqlite`);
   let generatedSeconds: number | null = null;
   if (!fs.existsSync(cached)) {
     fs.mkdirSync(cacheDir, { recursive: true });

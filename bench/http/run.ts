@@ -6,7 +6,8 @@
 // Environment: BENCH_APPLICATIONS (100000), BENCH_SEED (1), BENCH_PORT (3950; the bare server
 // takes the next port), BENCH_SECONDS (5 per measurement), BENCH_PG_URL or TEST_PG_URL (an admin
 // URL of a PostgreSQL cluster; else one is started with scripts/pg-cluster.sh when PostgreSQL is
-// installed), BENCH_ENGINES (e.g. "sqlite" to skip PostgreSQL).
+// installed), BENCH_ENGINES (e.g. "sqlite" to skip PostgreSQL), BENCH_PAGES (only the pages whose
+// label contains one of these comma-separated words, e.g. "queue,detail").
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -48,14 +49,34 @@ async function pagesOf(db: DB): Promise<Page[]> {
       .executeTakeFirst();
     if (row) refs.push(row.reference);
   }
-  return [
+  // Applications the bureau has worked on (a review, a decision), for the detail page with every part filled.
+  const worked = await db
+    .selectFrom("applications")
+    .select("reference")
+    .where("status", "in", ["in_review", "approved", "declined", "awaiting_second_review"])
+    .where("reference", "in", db.selectFrom("review_judgements as j").innerJoin("applications as x", "x.id", "j.application_id").select("x.reference"))
+    .orderBy("reference")
+    .limit(10)
+    .execute();
+  const factor = (await db.selectFrom("factors").select("id").orderBy("sort_order").executeTakeFirstOrThrow()).id;
+  const queue = (label: string, query: string): Page => ({ label: `queue, ${label}`, paths: [`/beheer/aanvragen?${query}`], signedIn: true });
+  const all: Page[] = [
     { label: "home /", paths: ["/"], signedIn: false },
     { label: "form /aanvragen/nieuw", paths: ["/aanvragen/nieuw"], signedIn: false },
     { label: "bureau list, page 1", paths: ["/beheer/aanvragen"], signedIn: true },
     { label: `bureau list, page ${Math.ceil(last / 2)}`, paths: [`/beheer/aanvragen?pagina=${Math.ceil(last / 2)}`], signedIn: true },
     { label: `bureau list, last page (${last})`, paths: [`/beheer/aanvragen?pagina=${last}`], signedIn: true },
     { label: "application detail (10 refs)", paths: refs.map((r) => `/beheer/aanvragen/${r}`), signedIn: true },
+    queue("in review + factor", `status=in_review&factor=${factor}`),
+    queue("late", "laat=ja"),
+    queue("mine", "toegewezen=mijn"),
+    queue("nobody's, oldest first", "toegewezen=niemand&volgorde=oudste"),
+    queue("free text", "zoek=koken"),
+    queue("closed, oldest first, page 100", "status=closed&volgorde=oudste&pagina=100"),
+    { label: "application detail, reviewed (10 refs)", paths: worked.map((r) => `/beheer/aanvragen/${r.reference}`), signedIn: true },
   ];
+  const only = process.env.BENCH_PAGES?.split(",").filter(Boolean);
+  return only ? all.filter((p) => only.some((word) => p.label.includes(word))) : all;
 }
 
 async function capture(port: number, paths: string[], headers: Record<string, string>): Promise<Record<string, Captured>> {

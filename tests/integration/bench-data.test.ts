@@ -38,6 +38,9 @@ const TABLES: TableName[] = [
   "application_factors",
   "application_cost_lines",
   "conflicts_of_interest",
+  "review_judgements",
+  "review_notes",
+  "application_decisions",
   "audit_log",
   "outbox",
   "sessions",
@@ -144,6 +147,40 @@ describe("bench data generator", () => {
     const answers = await a.selectFrom("application_messages").select("application_id").where("kind", "=", "answer").execute();
     expect(answers.length).toBe(answered.length);
     expect(answers.length).toBeGreaterThan(0);
+  });
+
+  it("keeps the review tables, the assignee and the answer clock consistent with each application's steps", async () => {
+    // The clock's start is the latest submit in the audit log (decision 010), for every sent application.
+    const submits = await a.selectFrom("audit_log").select(["entity_id", "at"]).where("action", "=", "application.submitted").execute();
+    const latest = new Map<string, string>();
+    for (const r of submits) if ((latest.get(r.entity_id) ?? "") < r.at) latest.set(r.entity_id, r.at);
+    const apps = await a.selectFrom("applications").select(["id", "status", "answer_clock_started_at", "assigned_user_id", "submitted_at"]).execute();
+    for (const app of apps) expect(app.answer_clock_started_at, app.id).toBe(latest.get(app.id) ?? null);
+    expect(apps.some((app) => app.answer_clock_started_at! > app.submitted_at)).toBe(true);
+    // Whoever took it is assigned: everything in review has a reviewer, nothing just received does.
+    expect(apps.filter((app) => app.status === "in_review").every((app) => app.assigned_user_id !== null)).toBe(true);
+    expect(
+      apps.filter((app) => app.status === "submitted" && app.answer_clock_started_at === app.submitted_at).every((app) => app.assigned_user_id === null),
+    ).toBe(true);
+    // Each decided application has its decision row, by the step's actor, and every decision a judgement.
+    const decisions = await a.selectFrom("application_decisions").select(["application_id", "action", "reason", "granted_cents"]).execute();
+    const judged = new Set((await a.selectFrom("review_judgements").select("application_id").execute()).map((r) => r.application_id));
+    for (const app of apps.filter((x) => x.status === "declined" || x.status === "approved")) {
+      const own = decisions.filter((d) => d.application_id === app.id);
+      expect(
+        own.map((d) => d.action),
+        app.id,
+      ).toContain(app.status === "declined" ? "decline" : "approve");
+      expect(judged.has(app.id), app.id).toBe(true);
+    }
+    expect(decisions.filter((d) => d.action === "decline").every((d) => d.reason)).toBe(true);
+    expect(decisions.filter((d) => d.action === "approve").every((d) => d.granted_cents! > 0)).toBe(true);
+    // Judgements are on declared factors, or marked as added by the bureau.
+    const declared = new Set((await a.selectFrom("application_factors").selectAll().execute()).map((r) => `${r.application_id}/${r.factor_id}`));
+    const judgements = await a.selectFrom("review_judgements").selectAll().execute();
+    expect(judgements.every((j) => declared.has(`${j.application_id}/${j.factor_id}`) !== (j.added_by_bureau === 1))).toBe(true);
+    expect(judgements.some((j) => j.added_by_bureau === 1)).toBe(true);
+    expect((await a.selectFrom("review_notes").selectAll().execute()).length).toBeGreaterThan(0);
   });
 
   it("keeps the reference counters in step, so the next real submission continues the series", async () => {

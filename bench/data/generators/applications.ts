@@ -6,7 +6,8 @@
 import { amsterdamDate } from "../../../app/domain/workdays";
 import { formatReference } from "../../../app/models/reference-numbers.server";
 import type { Insertable } from "kysely";
-import type { ApplicationTable } from "../../../db/schema";
+import type { ApplicationTable, ConflictOfInterestTable } from "../../../db/schema";
+import { CONFLICT_KINDS } from "../../../app/domain/review";
 import type { ApplicationStory, GenerationContext, Person, TableGenerator } from "../context";
 import { insertRows } from "../insert";
 import { walk } from "../lifecycle-walk";
@@ -60,7 +61,7 @@ export const applications: TableGenerator = {
     const rows: Insertable<ApplicationTable>[] = [];
     const factorRows: { application_id: string; factor_id: string }[] = [];
     const lineRows: { application_id: string; position: number; description: string; cents: number }[] = [];
-    const conflictRows: { application_id: string; user_id: string; declared_at: string; reason: string | null }[] = [];
+    const conflictRows: Insertable<ConflictOfInterestTable>[] = [];
 
     for (const submittedAt of submissionTimes(rng, n, ctx.from, ctx.until)) {
       const year = Number(amsterdamDate(new Date(submittedAt)).slice(0, 4));
@@ -92,6 +93,8 @@ export const applications: TableGenerator = {
         activityDate: amsterdamDate(new Date(submittedAt + Math.max(14, rng.skewed(45, 0.5)) * DAY)),
         // A reviewer (not a fund administrator, who records payments) declared a conflict of interest.
         conflicts: rng.chance(0.01) ? [rng.pick(ctx.people.reviewers.filter((p) => !p.roles.includes("fund_admin"))).id] : [],
+        factorIds: [],
+        assignedUserId: null,
         status: "draft",
         steps: [],
       };
@@ -99,6 +102,7 @@ export const applications: TableGenerator = {
       ctx.stories.push(story);
 
       const last = story.steps.at(-1)?.at ?? submittedAt;
+      const lastSubmit = story.steps.filter((s) => s.action === "submit").at(-1)?.at;
       const final = ["declined", "closed", "withdrawn", "cancelled"].includes(story.status);
       rows.push({
         id: story.id,
@@ -125,13 +129,24 @@ export const applications: TableGenerator = {
         closed_at: final ? new Date(last).toISOString() : null,
         granted_cents: story.grantedCents,
         first_approver_user_id: story.firstApproverUserId,
+        assigned_user_id: story.assignedUserId,
+        // The answer clock restarts at every submit, the first and each answer (decision 010).
+        answer_clock_started_at: lastSubmit === undefined ? null : new Date(lastSubmit).toISOString(),
       });
       const picked = new Set<string>();
       for (let k = rng.int(1, 3); k > 0; k--) picked.add(rng.pick(ctx.factorIds));
+      story.factorIds = [...picked];
       for (const factor_id of picked) factorRows.push({ application_id: story.id, factor_id });
       costLines(rng, story.requestedCents).forEach((l, position) => lineRows.push({ application_id: story.id, position, ...l }));
       for (const user_id of story.conflicts) {
-        conflictRows.push({ application_id: story.id, user_id, declared_at: new Date(submittedAt + DAY).toISOString(), reason: "Ik ken de aanvrager persoonlijk." });
+        conflictRows.push({
+          application_id: story.id,
+          user_id,
+          declared_at: new Date(submittedAt + DAY).toISOString(),
+          reason: "Ik ken de aanvrager persoonlijk.",
+          // From the reference, not the random stream, so the rows drawn after it stay the same.
+          kind: CONFLICT_KINDS[story.reference.charCodeAt(story.reference.length - 1) % CONFLICT_KINDS.length]!,
+        });
       }
     }
     ctx.referenceCounters = counters;
