@@ -1,8 +1,8 @@
 // Who sees what: a resident sees only their own applications, the bureau sees all of them,
 // and a neighbourhood worker (supporter) fills in the form for a resident without e-mail.
-import { expect, signInAs, test, type Browser, type Page } from "./fixtures";
+import { expect, signInAs, test, type Page } from "./fixtures";
 import { waitForMail } from "../support/mailbox";
-import { applicationByReference, expectThanksPage, fillForm, signIn, submitButton, validValues } from "./helpers";
+import { applicationByReference, expectThanksPage, fillForm, signIn, submitAnonymously, submitButton, validValues } from "./helpers";
 import { one, query } from "./db";
 
 async function referenceOfTitle(title: string): Promise<string> {
@@ -14,18 +14,6 @@ async function referencesNewestFirst(): Promise<string[]> {
 }
 
 /** An anonymous resident sends an application (JavaScript off, the quickest path). */
-async function submitAnonymously(browser: Browser, overrides: Parameters<typeof validValues>[0] = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  const values = validValues(overrides);
-  await page.goto("/aanvragen/nieuw");
-  await fillForm(page, values);
-  await submitButton(page).click();
-  const reference = await expectThanksPage(page);
-  await context.close();
-  return { values, reference };
-}
-
 const status = async (page: Page, path: string) => (await page.goto(path))?.status();
 
 test.describe("toegang", () => {

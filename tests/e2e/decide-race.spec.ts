@@ -7,7 +7,7 @@
 // first wins; the test checks the outcome, whatever the order.
 import http from "node:http";
 import { expect, test } from "./fixtures";
-import { expectThanksPage, fillForm, submitButton, uniqueEmail, validValues } from "./helpers";
+import { submitAnonymously, uniqueEmail } from "./helpers";
 import { mintSession, signedSessionValue } from "./minted-session";
 import { one, query } from "./db";
 import { allMails, waitForMail } from "../support/mailbox";
@@ -61,14 +61,7 @@ async function cookieOf(email: string): Promise<string> {
 
 test("twee beoordelaars besluiten tegelijk: één besluit, één e-mail; de ander ziet 'al besloten'", async ({ browser }) => {
   // A resident applies through the form (JavaScript off).
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  const values = validValues({ email: uniqueEmail("race"), title: `Race ${Date.now()}` });
-  await page.goto("/aanvragen/nieuw");
-  await fillForm(page, values);
-  await submitButton(page).click();
-  const reference = await expectThanksPage(page);
-  await context.close();
+  const { values, reference } = await submitAnonymously(browser, { email: uniqueEmail("race"), title: `Race ${Date.now()}` });
   const email = values.email.toLowerCase();
   const path = `/beheer/aanvragen/${reference}`;
 

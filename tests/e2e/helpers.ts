@@ -1,7 +1,7 @@
 // Shared steps for the browser tests: filling the application form as a resident would,
 // signing in through the real mail path, and reading the database to prove nothing was written.
 import { one, type Param } from "./db";
-import { expect, type Page } from "./fixtures";
+import { expect, type Browser, type Page } from "./fixtures";
 import { allMails, waitForMail, linkIn, type CapturedMail } from "../support/mailbox";
 
 let counter = 0;
@@ -139,4 +139,17 @@ export async function waitForNewMail(to: string, subject: RegExp, known: number,
     if (Date.now() > deadline) throw new Error(`No new mail to ${to} matching ${subject} within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** A resident applies through the form without JavaScript and without an account; the thank-you page gives the reference. */
+export async function submitAnonymously(browser: Browser, overrides: Parameters<typeof validValues>[0] = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const values = validValues(overrides);
+  await page.goto("/aanvragen/nieuw");
+  await fillForm(page, values);
+  await submitButton(page).click();
+  const reference = await expectThanksPage(page);
+  await context.close();
+  return { values, reference };
 }

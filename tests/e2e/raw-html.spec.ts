@@ -3,7 +3,7 @@
 // renders, no e-mail address, phone number, internal id or hash may be in it that the page does
 // not show. And the status link behaves as a capability link that ends after closing.
 import { expect, test, type APIResponse, type Page, type Response } from "./fixtures";
-import { expectThanksPage, fillForm, requestSignIn, signIn, submitButton, validValues, waitForNewMail } from "./helpers";
+import { expectThanksPage, fillForm, requestSignIn, signIn, submitAnonymously, submitButton, validValues, waitForNewMail } from "./helpers";
 import { linkIn } from "../support/mailbox";
 import { query, run, type Param } from "./db";
 
@@ -168,14 +168,7 @@ test.describe("raw HTML of the public and resident pages", () => {
 
 test.describe("the status link as a capability link", () => {
   async function newApplicationLink(browser: import("./fixtures").Browser) {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    const values = validValues({ title: `Statuslink ${Date.now()}` });
-    await page.goto("/aanvragen/nieuw");
-    await fillForm(page, values);
-    await submitButton(page).click();
-    const reference = await expectThanksPage(page);
-    await context.close();
+    const { values, reference } = await submitAnonymously(browser, { title: `Statuslink ${Date.now()}` });
     const mail = await waitForNewMail(values.email, new RegExp(`^Wij hebben uw aanvraag ${reference} ontvangen$`), 0);
     return { reference, title: values.title, link: linkIn(mail, statusLink) };
   }

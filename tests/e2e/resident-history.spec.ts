@@ -2,7 +2,7 @@
 // serialised loader data): the steps that concern them, and nothing of the bureau's own work,
 // not the reviewers, their notes and motivations, a declared conflict or its kind.
 import { expect, signInAs, test, type Browser } from "./fixtures";
-import { expectThanksPage, fillForm, submitButton, uniqueEmail, validValues } from "./helpers";
+import { submitAnonymously, uniqueEmail } from "./helpers";
 import { linkIn, waitForMail } from "../support/mailbox";
 
 const NOTE = "Bureaunotitie-alleen-intern";
@@ -19,14 +19,7 @@ async function bureauPost(browser: Browser, email: string, reference: string, fo
 }
 
 test("de geschiedenis van de bewoner toont de stappen, en niets van het werk van het bureau", async ({ browser }) => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const page = await context.newPage();
-  const values = validValues({ email: uniqueEmail("geschiedenis"), title: `Buurtbarbecue ${Date.now()}` });
-  await page.goto("/aanvragen/nieuw");
-  await fillForm(page, values);
-  await submitButton(page).click();
-  const reference = await expectThanksPage(page);
-  await context.close();
+  const { values, reference } = await submitAnonymously(browser, { email: uniqueEmail("geschiedenis"), title: `Buurtbarbecue ${Date.now()}` });
   const email = values.email.toLowerCase();
   const received = await waitForMail(email, new RegExp(`^Wij hebben uw aanvraag ${reference} ontvangen$`));
   const statusPath = new URL(linkIn(received, /https?:\/\/[^\s"]+\/status\/[A-Za-z0-9_-]+/)).pathname;
