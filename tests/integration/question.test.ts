@@ -5,7 +5,7 @@
 // hand). Decision 131: a signed-in resident whose address is the application's answers, also when
 // they applied without an account; so does the supporter who sent it; nobody else.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { routeDb, get, run, signedInCookie, identifiersIn } from "../support/route-env";
+import { routeDb, get, run, signedInCookie, identifiersIn, formErrors } from "../support/route-env";
 import { createTestUser, count } from "../support/test-db";
 import { applicationInput, submitContext } from "../support/applications";
 import type { ApplicationInput } from "~/forms/application-schema";
@@ -85,7 +85,6 @@ const mailsTo = (address: string, template: string) =>
     .where("template", "=", template as never)
     .orderBy("created_at")
     .execute();
-const formErrors = (result: { data: unknown }) => (result.data as { result: { error: Record<string, string[]> } }).result.error;
 
 /** Everything a post could change, to compare before and after a refused one. */
 async function snapshot(reference: string) {

@@ -4,7 +4,7 @@
 // else, refused for anonymous and partner, the mail in the outbox); the history both pages show,
 // without anything of the bureau's own work in the pages' data.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { routeDb, get, run, signedInCookie } from "../support/route-env";
+import { routeDb, get, run, signedInCookie, formErrors } from "../support/route-env";
 import { createTestUser, count, TEST_SETTINGS } from "../support/test-db";
 import { applicationInput, submitContext } from "../support/applications";
 import { validFields } from "../support/form-data";
@@ -72,7 +72,6 @@ const withdraw = (reference: string, cookie: string | null, fields: Record<strin
 const openMine = (reference: string, cookie: string) =>
   run(() => mine.loader({ request: get(`/mijn-aanvragen/${reference}`, cookie), params: { reference }, context: {} }));
 const openStatus = (token: string) => run(() => statusPage.loader({ request: get(`/status/${token}`), params: { token }, context: {} }));
-const formErrors = (result: { data: unknown }) => (result.data as { result: { error: Record<string, string[]> } }).result.error;
 
 async function snapshot(reference: string) {
   return { application: await row(reference), audits: await count(db, "audit_log"), mails: await count(db, "outbox") };

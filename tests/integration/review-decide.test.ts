@@ -2,7 +2,7 @@
 // real database (SQLite or PostgreSQL): each step and each refusal, with the database checked
 // after; who may post at all (written out by hand); a declared conflict closes the page.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { routeDb, get, run, signedInCookie, identifiersIn } from "../support/route-env";
+import { routeDb, get, run, signedInCookie, identifiersIn, formErrors } from "../support/route-env";
 import { createTestUser, count } from "../support/test-db";
 import { applicationInput, submitContext } from "../support/applications";
 import type { ApplicationInput } from "~/forms/application-schema";
@@ -64,7 +64,6 @@ const lastAudit = async (reference: string) => {
   return db.selectFrom("audit_log").selectAll().where("entity_id", "=", id).orderBy("id", "desc").executeTakeFirstOrThrow();
 };
 const mailsTo = (address: string) => db.selectFrom("outbox").selectAll().where("to_address", "=", address).orderBy("created_at").execute();
-const formErrors = (result: { data: unknown }) => (result.data as { result: { error: Record<string, string[]> } }).result.error;
 
 /** Everything a step could change, to compare before and after a refused post. */
 async function snapshot(reference: string) {

@@ -52,6 +52,9 @@ const HEX_HASH = /\b[0-9a-f]{64}\b/gi;
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 
 /** E-mail addresses, UUIDs and sha-256 hashes in a serialised value, for "nothing that should not be there". */
+/** The field errors of a form post answered with conform's reply (`{ result }` in the action data). */
+export const formErrors = (result: { data: unknown }) => (result.data as { result: { error: Record<string, string[]> } }).result.error;
+
 export function identifiersIn(value: unknown): { emails: string[]; uuids: string[]; hashes: string[] } {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   return { emails: text.match(EMAIL) ?? [], uuids: text.match(UUID) ?? [], hashes: text.match(HEX_HASH) ?? [] };
