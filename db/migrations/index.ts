@@ -11,6 +11,7 @@ import * as m0008 from "./0008_list_indexes";
 import * as m0009 from "./0009_review_and_decision";
 import * as m0010 from "./0010_questions";
 import * as m0011 from "./0011_form_questions";
+import * as m0013 from "./0013_money";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "0009_review_and_decision": m0009,
   "0010_questions": m0010,
   "0011_form_questions": m0011,
+  "0013_money": m0013,
 };
 
 export const migrationProvider: MigrationProvider = {
