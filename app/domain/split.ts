@@ -208,6 +208,9 @@ export function proposeSplit(pots: readonly SplitPot[], grant: SplitGrant, rule:
   return ok({ parts, explanation: explained });
 }
 
+/** The fund's default rule when configuration names none (decision 144): 80 % Rijk, 20 % partner. */
+export const DEFAULT_SPLIT_RULE = "rijk:8000,partner:2000";
+
 const FUNDER_KINDS: readonly string[] = ["rijk", "gemeente", "partner"] satisfies FunderKind[];
 
 /**

@@ -15,6 +15,7 @@ import * as bureauLayout from "./sections/bureau-layout";
 import * as review from "./sections/review";
 import * as question from "./sections/question";
 import * as resident from "./sections/resident";
+import * as money from "./sections/money";
 
 const nl = {
   ...common.nl,
@@ -32,6 +33,7 @@ const nl = {
   ...review.nl,
   ...question.nl,
   ...resident.nl,
+  ...money.nl,
 };
 export type MessageKey = keyof typeof nl;
 const en: Record<MessageKey, string> = {
@@ -50,6 +52,7 @@ const en: Record<MessageKey, string> = {
   ...review.en,
   ...question.en,
   ...resident.en,
+  ...money.en,
 };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -91,6 +91,8 @@ function stepWords(result: Exclude<StepResult, { ok: true }>, action: LifecycleA
     not_found: "error.notFound.title",
     ...(late ? { not_allowed_in_status: "review.refusal.already_decided" } : {}),
     ...(action === "ask_question" ? { reason_required: { key: "question.required", field: "question" } } : {}),
+    // Only the approve form has an amount field; elsewhere the money's words go to the summary.
+    ...(action === "approve" ? {} : { money_short: "money.step.short", no_pot_fits: "money.step.noPot", exceeds_outstanding: "money.step.exceedsOutstanding" }),
   };
 }
 

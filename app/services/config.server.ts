@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { parseTrustProxy, type TrustProxy } from "./trust-proxy.server";
 import { isPostgresUrl } from "../../db/engine";
-import { parseSplitRule, type RuleLine } from "../domain/split";
+import { DEFAULT_SPLIT_RULE, parseSplitRule, type RuleLine } from "../domain/split";
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
@@ -38,7 +38,7 @@ const EnvSchema = z.object({
   // kind or pot id (decision 144): "rijk:8000,partner:2000" = 80 % Rijk, 20 % partner.
   FUND_SPLIT_RULE: z
     .string()
-    .default("rijk:8000,partner:2000")
+    .default(DEFAULT_SPLIT_RULE)
     .transform((v, ctx) => {
       const rule = parseSplitRule(v);
       if (rule === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'write it as "rijk:8000,partner:2000" (basis points, together at most 10000)' });

@@ -14,6 +14,7 @@ import * as bureauLayout from "~/i18n/sections/bureau-layout";
 import * as review from "~/i18n/sections/review";
 import * as question from "~/i18n/sections/question";
 import * as resident from "~/i18n/sections/resident";
+import * as money from "~/i18n/sections/money";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
@@ -33,6 +34,7 @@ const sections = {
   review,
   question,
   resident,
+  money,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
