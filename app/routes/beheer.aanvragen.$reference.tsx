@@ -22,6 +22,7 @@ import { kickMailWorker } from "~/services/mail.server";
 import { openApplicationForStaff, type HistoryEntry } from "~/models/application-views.server";
 import { applicationIdOf, applyLifecycleAction, type StepInput, type StepResult } from "~/models/lifecycle.server";
 import { assignApplication, conflictOfUser, declareConflict, saveReview, type WorkResult } from "~/models/review.server";
+import { proposedSplitView } from "~/models/split-views.server";
 import { bureauWorkView } from "~/models/review-views.server";
 import type { User } from "~/models/users.server";
 import type { DecisionDetails } from "~/models/decisions.server";
@@ -80,7 +81,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const work = await bureauWorkView(db, reference, user, config(), locale, now());
   if (!work) throw new Response("Not Found", { status: 404 });
   const conversation = (await conversationOf(db, reference)) ?? [];
-  return { ...found, work, conversation, mayAssign: work.reviewers !== null, mayDecide: can(actorOf(user), "application.decide").allowed };
+  // The approve form shows where the requested amount's money would come from (issue 16).
+  const split = work.available.includes("approve")
+    ? await proposedSplitView(db, (await applicationIdOf(db, reference))!, work.requestedCents, config(), locale, now())
+    : null;
+  return { ...found, work, conversation, split, mayAssign: work.reviewers !== null, mayDecide: can(actorOf(user), "application.decide").allowed };
 }
 
 /** The words of a status step's refusal; a decision that comes too late says "al besloten". */
@@ -278,7 +283,7 @@ const JUDGEMENT_WORDS = {
 export default function BureauApplication() {
   const t = useT();
   const locale = useLocale();
-  const { application, history, work, conversation, mayAssign, mayDecide } = useLoaderData<typeof loader>();
+  const { application, history, work, conversation, split, mayAssign, mayDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ReviewActionData;
   const status = application.status;
   const judged = work.factors.filter((f) => f.judgement !== null);
@@ -347,7 +352,7 @@ export default function BureauApplication() {
           <h2 id="decision-forms-title">{t("review.decision")}</h2>
           {status === "in_review" ? (
             <>
-              <ApproveForm work={work} actionData={actionData} />
+              <ApproveForm work={work} actionData={actionData} split={split} />
               <DeclineForm actionData={actionData} />
             </>
           ) : status === "awaiting_second_review" ? (
