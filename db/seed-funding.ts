@@ -4,7 +4,8 @@
 //   is shared with the area ambassadors, so only SPUK_FUND_SHARE_PERCENT of it goes into the pots.
 // - Gemeente Roosendaal: its own contribution is staff time in working groups (001:3792), a
 //   contribution in kind that is counted but never spendable; the documents give no amount.
-// - One partner, made up for the demo (marked invented), so the default split 80/20 can be seen.
+// - Two partners, made up for the demo (marked invented), so the default split 80/20 and an
+//   earmark ("alleen voor Kalsdonk") can be seen.
 import type { DB } from "../app/services/db.server";
 import type { AuditActor } from "../app/models/audit.server";
 import { allocateToPot, createFunder, createPot, extendPotEnd, registerInKind } from "../app/models/pots.server";
@@ -55,21 +56,11 @@ export async function seedFunding(db: DB, options: { spukFundSharePercent?: numb
   );
   if (!inKind.ok) throw new Error(`Seed contribution in kind refused: ${inKind.reason}`);
 
-  // Invented: no real partner has promised money. Its 2026 pot was first for half a year and was
-  // extended, to show a recorded uitstelverzoek; it pays only for the Kalsdonk buurten.
-  const partner = await createFunder(db, { id: "demo-partner", name: "Woonstichting De Buurt (verzonnen)", kind: "partner", invented: true }, SEED, now);
-  await pot(
-    {
-      id: "partner-2026",
-      funderId: partner,
-      name: "Buurtbudget De Buurt 2026",
-      periodStart: "2026-01-01",
-      periodEnd: "2026-06-30",
-      earmarks: { areaIds: ["kalsdonk"] },
-      invented: true,
-    },
-    300_000,
-  );
+  // Invented: no real partner has promised money. De Buurt's 2026 pot pays only in Kalsdonk and was
+  // first for half a year, then extended (a recorded uitstelverzoek); Samen Roosendaal pays anywhere.
+  const buurt = await createFunder(db, { id: "demo-partner", name: "Woonstichting De Buurt (verzonnen)", kind: "partner", invented: true }, SEED, now);
+  const kalsdonk = { id: "partner-2026", funderId: buurt, name: "Buurtbudget De Buurt 2026", earmarks: { areaIds: ["kalsdonk"] }, invented: true };
+  await pot({ ...kalsdonk, periodStart: "2026-01-01", periodEnd: "2026-06-30" }, 300_000);
   const extended = await extendPotEnd(
     db,
     { potId: "partner-2026", newEnd: "2026-12-31", reason: "Uitstelverzoek toegekend: het geld mag tot het eind van het jaar worden besteed." },
@@ -78,7 +69,12 @@ export async function seedFunding(db: DB, options: { spukFundSharePercent?: numb
   );
   if (!extended.ok) throw new Error(`Seed extension refused: ${extended.reason}`);
   await pot(
-    { id: "partner-2027", funderId: partner, name: "Buurtbudget De Buurt 2027", periodStart: "2027-01-01", periodEnd: "2027-12-31", invented: true },
+    { id: "partner-2027", funderId: buurt, name: "Buurtbudget De Buurt 2027", periodStart: "2027-01-01", periodEnd: "2027-12-31", invented: true },
     500_000,
+  );
+  const samen = await createFunder(db, { id: "demo-partner-2", name: "Fonds Samen Roosendaal (verzonnen)", kind: "partner", invented: true }, SEED, now);
+  await pot(
+    { id: "samen-2026", funderId: samen, name: "Samen Roosendaal 2026", periodStart: "2026-01-01", periodEnd: "2026-12-31", priority: 1, invented: true },
+    400_000,
   );
 }

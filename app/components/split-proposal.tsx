@@ -5,12 +5,9 @@ import { formatBasisPoints, formatCents } from "~/domain/money";
 import type { SplitLine, SplitView } from "~/models/split-views.server";
 import { useLocale, useT } from "~/i18n/use-t";
 import type { Translate, Locale } from "~/i18n/translate";
-import { formatDate } from "./format";
 
 function why(line: SplitLine, t: Translate, locale: Locale): string {
   return t(`money.split.reason.${line.reason}`, {
-    start: line.start ? formatDate(line.start, locale) : "",
-    end: line.end ? formatDate(line.end, locale) : "",
     names: (line.names ?? []).join(", "),
     share: line.shareBasisPoints !== undefined ? formatBasisPoints(line.shareBasisPoints, locale) : "",
     max: line.maxCents !== undefined ? formatCents(line.maxCents, locale) : "",
@@ -30,28 +27,27 @@ export function SplitProposal({ split }: { split: SplitView }) {
       {split.shortCents !== null ? <p className="notice notice--warning">{t("money.split.short", { short: formatCents(split.shortCents, locale) })}</p> : null}
       {split.noPot ? <p className="notice notice--warning">{t("money.split.noPot")}</p> : null}
       {split.lines.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("money.split.pot")}</th>
-                <th scope="col" className="num">
-                  {t("money.split.cents")}
-                </th>
-                <th scope="col">{t("money.split.why")}</th>
+        // No scrolling wrapper: three short columns wrap on a phone, and a scroll region would need a tab stop.
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("money.split.pot")}</th>
+              <th scope="col" className="num">
+                {t("money.split.cents")}
+              </th>
+              <th scope="col">{t("money.split.why")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {split.lines.map((line) => (
+              <tr key={line.potName}>
+                <th scope="row">{line.potName}</th>
+                <td className="num">{formatCents(line.cents, locale)}</td>
+                <td>{why(line, t, locale)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {split.lines.map((line) => (
-                <tr key={line.potName}>
-                  <th scope="row">{line.potName}</th>
-                  <td className="num">{formatCents(line.cents, locale)}</td>
-                  <td>{why(line, t, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       ) : null}
     </section>
   );

@@ -9,14 +9,13 @@ import type { Locale } from "~/i18n/translate";
 import { grantFacts } from "./ledger-effects.server";
 import { potsWithBalances } from "./pots.server";
 
+/** One pot's line; pots whose period does not hold today are left out. */
 export type SplitLine = {
   potName: string;
   cents: number;
   used: boolean;
-  reason: PotExplanation["reason"];
-  /** The reason's data: dates "YYYY-MM-DD", names, basis points, cents. */
-  start?: string;
-  end?: string;
+  reason: Exclude<PotExplanation["reason"], "outside_period">;
+  /** The reason's data: names, basis points, cents. */
   names?: string[];
   shareBasisPoints?: number;
   maxCents?: number;
@@ -39,11 +38,12 @@ export async function proposedSplitView(
   const split = proposeSplit(pots, { cents, areaId: grant.areaId, factorIds: grant.factorIds, activityDate: amsterdamDate(now) }, rule);
   const explanation = split.ok ? split.explanation : "explanation" in split ? split.explanation : [];
   const names = await namesOf(db, locale);
-  const lines = explanation.map((e): SplitLine => {
+  // Pots of another period say nothing about today's decision; the pots that pay come first.
+  const relevant = explanation.filter((e) => e.reason !== "outside_period");
+  const ordered = [...relevant.filter((e) => e.used), ...relevant.filter((e) => !e.used)];
+  const lines = ordered.map((e): SplitLine => {
     const line = { potName: pots.find((p) => p.id === e.potId)!.name, cents: e.cents, used: e.used, reason: e.reason };
     switch (e.reason) {
-      case "outside_period":
-        return { ...line, start: e.periodStart, end: e.periodEnd };
       case "only_for_areas":
         return { ...line, names: e.areaIds.map((id) => names.get(id) ?? id) };
       case "only_for_factors":

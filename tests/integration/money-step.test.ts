@@ -69,8 +69,8 @@ describe("the money of an approval", () => {
       shortCents: null,
       noPot: false,
       lines: [
-        { potName: "Buurtbudget", cents: 0, used: false, reason: "only_for_areas", names: ["Kalsdonk"] },
         { potName: "SPUK test", cents: 40_000, used: true, reason: "filled_rest" },
+        { potName: "Buurtbudget", cents: 0, used: false, reason: "only_for_areas", names: ["Kalsdonk"] },
       ],
     });
     const kalsdonk = await inReview({ areaId: "kalsdonk", amount: 10_000, requestedCents: 10_000 });
