@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "~/services/config.server";
 
 const env = (extra: Record<string, string>) =>
-  ({ NODE_ENV: "test", DATA_DIR: "/tmp/inwonersfonds-config-test", SESSION_SECRET: "a-session-secret-that-is-long-enough-0123456789", ...extra }) as NodeJS.ProcessEnv;
+  ({
+    NODE_ENV: "test",
+    DATA_DIR: "/tmp/inwonersfonds-config-test",
+    SESSION_SECRET: "a-session-secret-that-is-long-enough-0123456789",
+    ...extra,
+  }) as NodeJS.ProcessEnv;
 
 describe("FUND_SPLIT_RULE and SPUK_FUND_SHARE_PERCENT", () => {
   it("default to 80 % Rijk and 20 % partner, and half of the SPUK line", () => {
