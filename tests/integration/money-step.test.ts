@@ -10,7 +10,7 @@ import { SYSTEM, potWith } from "../support/funding";
 import type { ApplicationInput } from "~/forms/application-schema";
 import { submitApplication } from "~/models/applications.server";
 import { potBalances } from "~/models/ledger.server";
-import { createFunder } from "~/models/pots.server";
+import { allocateToPot, createFunder } from "~/models/pots.server";
 import type { DB } from "~/services/db.server";
 import * as page from "~/routes/beheer.aanvragen.$reference";
 
@@ -122,5 +122,17 @@ describe("the money of an approval", () => {
     // A lower amount that fits goes through.
     expect((await post(big, { intent: "approve", amount: "1.000" })).status).toBe(303);
     expect(await available()).toMatchObject({ spuk: 0 });
+  });
+
+  it("books nothing while a second reviewer must look, and commits on the confirmation", async () => {
+    const reference = await inReview({ areaId: "kroeven", amount: 260_000, requestedCents: 260_000 });
+    // Top up the Rijk pot so the 2.600 euro fits (the pots above are nearly spent).
+    const topUp = await allocateToPot(db, { operationId: "top-up", potId: "spuk", cents: 300_000, date: `${year}-01-01` }, SYSTEM, new Date());
+    expect(topUp.ok).toBe(true);
+    expect((await post(reference, { intent: "approve", amount: "2.600" })).status).toBe(303);
+    expect((await row(reference)).status).toBe("awaiting_second_review");
+    expect(await entriesOf(reference)).toEqual([]);
+    expect((await post(reference, { intent: "confirm" }, admin)).status).toBe(303);
+    expect(await entriesOf(reference)).toEqual([["spuk", "commitment", 260_000]]);
   });
 });
