@@ -89,10 +89,10 @@ async function book(trx: Tx, effect: LedgerEffect, { id, date, step, booking }: 
 /**
  * Commits a grant over the pots: every pot is locked first (the split weighs them all), then
  * split.ts proposes the parts by the fund's rule and the pots' earmarks and money, and the ledger
- * books them linked (all or nothing). The pot whose period holds the day of the decision pays.
+ * books them linked (all or nothing). Only pots whose period holds the day of the decision pay.
  */
 async function commit(trx: Tx, cents: number, { id, date, step, booking }: BookContext): Promise<MoneyRefusal | null> {
-  const pots = await lockedPots(trx);
+  const pots = await lockedPots(trx, date);
   const grant = await grantFacts(trx, step.applicationId);
   const split = proposeSplit(pots, { cents, areaId: grant.areaId, factorIds: grant.factorIds, activityDate: date }, step.splitRule ?? DEFAULT_RULE);
   if (!split.ok) {
@@ -106,14 +106,17 @@ async function commit(trx: Tx, cents: number, { id, date, step, booking }: BookC
   return unexpected(result);
 }
 
-/** Every pot, locked (applications first, then pots in id order: decision 141), with its money. */
-async function lockedPots(trx: Tx): Promise<PotView[]> {
-  const ids = await trx.selectFrom("pots").select("id").execute();
+/**
+ * The pots a commitment on `date` can use, locked (applications first, then pots in id order:
+ * decision 141), with their money read after the lock.
+ */
+async function lockedPots(trx: Tx, date: string): Promise<PotView[]> {
+  const ids = await trx.selectFrom("pots").select("id").where("period_start", "<=", date).where("period_end", ">=", date).execute();
   await lockPots(
     trx,
     ids.map((r) => r.id),
   );
-  return potsWithBalances(trx);
+  return potsWithBalances(trx, { on: date });
 }
 
 /** The pots that could have paid (period, area and factors fit), with what they still hold. */

@@ -167,16 +167,25 @@ export async function registerInKind(
 /** A pot as the split and the screens see it: its funder's kind and what is available now. */
 export type PotView = SplitPot & { funderName: string; budgetCents: number };
 
-/** Every pot with its available money (one SUM query), in the split's stated order. */
-export async function potsWithBalances(db: DB | Tx): Promise<PotView[]> {
+/**
+ * Pots with their available money (one SUM query), in the split's stated order: every pot, or with
+ * `on` only those whose period holds that day (the only ones a commitment on that day can use; a
+ * large ledger is then summed only over them).
+ */
+export async function potsWithBalances(db: DB | Tx, options: { on?: string } = {}): Promise<PotView[]> {
+  const { on } = options;
   const rows = await db
     .selectFrom("pots as p")
     .innerJoin("funders as f", "f.id", "p.funder_id")
     .select(["p.id", "p.name", "p.period_start", "p.period_end", "p.earmarks_json", "p.priority", "f.kind", "f.name as funderName"])
+    .$if(on !== undefined, (qb) => qb.where("p.period_start", "<=", on!).where("p.period_end", ">=", on!))
     .orderBy("p.priority")
     .orderBy("p.id")
     .execute();
-  const balances = await potBalances(db);
+  const balances = await potBalances(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,

@@ -32,13 +32,14 @@ export async function proposedSplitView(
   locale: Locale,
   now: Date,
 ): Promise<SplitView> {
-  const pots = await potsWithBalances(db);
+  const today = amsterdamDate(now);
+  const pots = await potsWithBalances(db, { on: today });
   const grant = await db.transaction().execute((trx) => grantFacts(trx, applicationId));
   const rule = settings.fundSplitRule ?? parseSplitRule(DEFAULT_SPLIT_RULE)!;
-  const split = proposeSplit(pots, { cents, areaId: grant.areaId, factorIds: grant.factorIds, activityDate: amsterdamDate(now) }, rule);
+  const split = proposeSplit(pots, { cents, areaId: grant.areaId, factorIds: grant.factorIds, activityDate: today }, rule);
   const explanation = split.ok ? split.explanation : "explanation" in split ? split.explanation : [];
   const names = await namesOf(db, locale);
-  // Pots of another period say nothing about today's decision; the pots that pay come first.
+  // Only today's pots were read (others say nothing about today's decision); the paying ones first.
   const relevant = explanation.filter((e) => e.reason !== "outside_period");
   const ordered = [...relevant.filter((e) => e.used), ...relevant.filter((e) => !e.used)];
   const lines = ordered.map((e): SplitLine => {
