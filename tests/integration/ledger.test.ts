@@ -3,12 +3,13 @@
 // ledger that refuses to be rewritten, and pot administration with its history.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { count, freshDb } from "../support/test-db";
+import { count, createTestUser, freshDb, TEST_SETTINGS } from "../support/test-db";
 import { applicationInput, submitContext } from "../support/applications";
 import { SYSTEM, potWith } from "../support/funding";
 import type { DB } from "~/services/db.server";
 import { submitApplication } from "~/models/applications.server";
-import { applicationIdOf } from "~/models/lifecycle.server";
+import { applicationIdOf, applyLifecycleAction } from "~/models/lifecycle.server";
+import { getUserById } from "~/models/users.server";
 import { applyLedgerOperation, potBalances } from "~/models/ledger.server";
 import { withWriteLock } from "~/models/lock.server";
 import { auditTrail } from "~/models/audit.server";
@@ -168,5 +169,28 @@ describe("pot administration", () => {
       ok: false,
       reason: "invalid_period",
     });
+  });
+});
+
+describe("a lifecycle step whose money has no pot", () => {
+  it("is refused as a value naming the day, and writes nothing", async () => {
+    const reviewer = (await getUserById(
+      db,
+      await createTestUser(db, { email: "mirjam@example.org", name: "Mirjam", roles: ["reviewer"], at: NOW.toISOString() }),
+    ))!;
+    const inNextYear = new Date("2027-02-01T09:00:00Z"); // the test pots end on 31 December 2026
+    expect((await applyLifecycleAction(db, grant, { type: "take" }, reviewer, { settings: TEST_SETTINGS }, inNextYear)).ok).toBe(true);
+    const before = { entries: await entries(), audits: await count(db, "audit_log"), mails: await count(db, "outbox") };
+    const result = await applyLifecycleAction(
+      db,
+      grant,
+      { type: "approve", grantedCents: 10_000, overrideReason: "Het feest was al." },
+      reviewer,
+      { settings: TEST_SETTINGS },
+      inNextYear,
+    );
+    expect(result).toEqual({ ok: false, reason: "no_pot_fits", date: "2027-02-01" });
+    expect({ entries: await entries(), audits: await count(db, "audit_log"), mails: await count(db, "outbox") }).toEqual(before);
+    expect((await db.selectFrom("applications").select("status").where("id", "=", grant).executeTakeFirstOrThrow()).status).toBe("in_review");
   });
 });
