@@ -381,7 +381,7 @@ export function DeclineForm({ actionData }: { actionData: ReviewActionData }) {
   );
 }
 
-export function SecondReviewForms({ work, actionData }: { work: BureauWork; actionData: ReviewActionData }) {
+export function SecondReviewForms({ work, actionData, split }: { work: BureauWork; actionData: ReviewActionData; split?: SplitView | null }) {
   const t = useT();
   const locale = useLocale();
   const confirm = useIntentForm("confirm", confirmSchema(t), actionData);
@@ -400,6 +400,7 @@ export function SecondReviewForms({ work, actionData }: { work: BureauWork; acti
           <dd>{work.decision.help.length > 0 ? work.decision.help.map((h) => t(`review.help.${h}`)).join(", ") : "–"}</dd>
         </dl>
       ) : null}
+      {split ? <SplitProposal split={split} /> : null}
       <Form method="post" id={confirm.form.id} noValidate onSubmit={confirm.form.onSubmit}>
         {confirm.summary}
         <OverrideWarning work={work} />

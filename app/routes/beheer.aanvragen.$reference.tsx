@@ -81,10 +81,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const work = await bureauWorkView(db, reference, user, config(), locale, now());
   if (!work) throw new Response("Not Found", { status: 404 });
   const conversation = (await conversationOf(db, reference)) ?? [];
-  // The approve form shows where the requested amount's money would come from (issue 16).
-  const split = work.available.includes("approve")
-    ? await proposedSplitView(db, (await applicationIdOf(db, reference))!, work.requestedCents, config(), locale, now())
-    : null;
+  // The approve form shows where the requested amount's money would come from, the confirm form
+  // where the approved amount's would (issue 16): the confirmation books it.
+  const confirming = work.available.includes("confirm") && work.decision?.kind === "approved" ? work.decision.grantedCents : null;
+  const cents = work.available.includes("approve") ? work.requestedCents : confirming;
+  const split = cents !== null ? await proposedSplitView(db, (await applicationIdOf(db, reference))!, cents, config(), locale, now()) : null;
   return { ...found, work, conversation, split, mayAssign: work.reviewers !== null, mayDecide: can(actorOf(user), "application.decide").allowed };
 }
 
@@ -356,7 +357,7 @@ export default function BureauApplication() {
               <DeclineForm actionData={actionData} />
             </>
           ) : status === "awaiting_second_review" ? (
-            <SecondReviewForms work={work} actionData={actionData} />
+            <SecondReviewForms work={work} actionData={actionData} split={split} />
           ) : (
             <CancelForm actionData={actionData} />
           )}

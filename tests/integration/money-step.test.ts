@@ -132,6 +132,15 @@ describe("the money of an approval", () => {
     expect((await post(reference, { intent: "approve", amount: "2.600" })).status).toBe(303);
     expect((await row(reference)).status).toBe("awaiting_second_review");
     expect(await entriesOf(reference)).toEqual([]);
+    // The second reviewer sees where the approved amount's money would come from.
+    const seen = await run(() => page.loader({ request: get(`/beheer/aanvragen/${reference}`, admin), params: { reference }, context: {} }));
+    expect((seen.data as { split: { cents: number; lines: { potName: string; cents: number }[] } }).split).toMatchObject({
+      cents: 260_000,
+      lines: [
+        { potName: "SPUK test", cents: 260_000 },
+        { potName: "Buurtbudget", cents: 0 },
+      ],
+    });
     expect((await post(reference, { intent: "confirm" }, admin)).status).toBe(303);
     expect(await entriesOf(reference)).toEqual([["spuk", "commitment", 260_000]]);
   });
