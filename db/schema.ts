@@ -13,6 +13,8 @@ import type { Locale } from "../app/i18n/translate";
 import type { AuditAction, AuditDetails } from "../app/models/audit.server";
 import type { OutboxTemplate } from "../emails/registry";
 import type { JsonText } from "./json";
+import type { Earmarks, FunderKind } from "../app/domain/split";
+import type { EntryKind } from "../app/domain/ledger";
 
 export type { JsonText };
 
@@ -249,6 +251,74 @@ export interface RateLimitKeyTable {
   touched_at: string;
 }
 
+/** Who puts money (or work) into the fund: the Rijk (SPUK), the gemeente, a partner (migration 0013). */
+export interface FunderTable {
+  id: string;
+  name: string;
+  kind: FunderKind;
+  organisation_id: string | null;
+  /** Demo data that names no real funder. */
+  invented: number;
+  created_at: string;
+}
+
+/** Money of one funder for one period; its balances are sums over ledger_entries. */
+export interface PotTable {
+  id: string;
+  funder_id: string;
+  name: string;
+  period_start: string;
+  /** The current end; earlier ends are in pot_end_changes. */
+  period_end: string;
+  earmarks_json: JsonText<Earmarks>;
+  /** The split's stated order (lower first). */
+  priority: number;
+  invented: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A recorded decision to move a pot's end (an uitstelverzoek that was granted). */
+export interface PotEndChangeTable {
+  id: string;
+  pot_id: string;
+  old_end: string;
+  new_end: string;
+  reason: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  at: string;
+}
+
+/** One fact of the append-only ledger (domain/ledger.ts); (operation_id, pot_id) is unique. */
+export interface LedgerEntryTable {
+  id: Generated<number>;
+  operation_id: string;
+  pot_id: string;
+  /** The grant; null for an allocation. */
+  application_id: string | null;
+  kind: EntryKind;
+  cents: number;
+  /** The booking day, "YYYY-MM-DD". */
+  date: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  at: string;
+  reason: string | null;
+}
+
+/** Work or goods a funder gives instead of money: counted, never spendable. */
+export interface InKindContributionTable {
+  id: string;
+  funder_id: string;
+  period_start: string;
+  period_end: string;
+  description: string;
+  value_cents: number;
+  invented: number;
+  created_at: string;
+}
+
 export interface Database {
   areas: AreaTable;
   factors: FactorTable;
@@ -270,4 +340,9 @@ export interface Database {
   sessions: SessionTable;
   rate_limit_events: RateLimitEventTable;
   rate_limit_keys: RateLimitKeyTable;
+  funders: FunderTable;
+  pots: PotTable;
+  pot_end_changes: PotEndChangeTable;
+  ledger_entries: LedgerEntryTable;
+  in_kind_contributions: InKindContributionTable;
 }

@@ -1,5 +1,5 @@
-// Demo data: the focus area of Roosendaal, the protective factors, staff for each role and a dozen
-// invented applications. Residents and their ideas are made up; no real person is named.
+// Demo data: the focus area of Roosendaal, the protective factors, the fund's pots (seed-funding.ts),
+// staff for each role and a dozen invented applications. Residents and their ideas are made up; no real person is named.
 import type { DB } from "../app/services/db.server";
 import { createUser } from "../app/models/users.server";
 import { submitApplication } from "../app/models/applications.server";
@@ -13,6 +13,7 @@ import type { FundSettings } from "../app/models/lifecycle-context.server";
 import { amsterdamDate } from "../app/services/clock.server";
 import { answerQuestion, askQuestion } from "../app/models/questions.server";
 import { currentApplicantFields } from "../app/models/applicant-changes.server";
+import { seedFunding } from "./seed-funding";
 
 export const AREAS = [
   { id: "kalsdonk", name: "Kalsdonk", kind: "wijk" },
@@ -134,6 +135,7 @@ export async function seedReferenceData(db: DB): Promise<void> {
 
 export async function seedDemo(db: DB, settings: FundSettings, now: Date = new Date()): Promise<void> {
   await seedReferenceData(db);
+  await seedFunding(db, { spukFundSharePercent: settings.spukFundSharePercent, now });
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     for (const u of DEMO_USERS) {

@@ -15,6 +15,8 @@ import type { MessageKey } from "~/i18n/catalogue";
 import { describedBy, Field, FieldError } from "./field";
 import { ErrorSummary, summaryItems } from "./error-summary";
 import { SubmitButton } from "./submit-button";
+import { SplitProposal } from "./split-proposal";
+import type { SplitView } from "~/models/split-views.server";
 
 export type ReviewIntent = "take" | "assign" | "conflict" | "review" | "approve" | "decline" | "confirm" | "send_back" | "cancel" | "ask_question";
 export type ReviewActionData = { intent: ReviewIntent; result: SubmissionResult<string[]> } | undefined;
@@ -282,7 +284,7 @@ function OverrideWarning({ work }: { work: BureauWork }) {
   );
 }
 
-export function ApproveForm({ work, actionData }: { work: BureauWork; actionData: ReviewActionData }) {
+export function ApproveForm({ work, actionData, split }: { work: BureauWork; actionData: ReviewActionData; split?: SplitView | null }) {
   const t = useT();
   const locale = useLocale();
   const { form, fields, summary } = useIntentForm("approve", approveSchema(t, locale), actionData, {
@@ -311,6 +313,7 @@ export function ApproveForm({ work, actionData }: { work: BureauWork; actionData
           aria-describedby={describedBy(fieldId("approve", "amount"), true, fields.amount.errors)}
         />
       </Field>
+      {split ? <SplitProposal split={split} /> : null}
       <TextField
         intent="approve"
         name="conditions"
@@ -378,7 +381,7 @@ export function DeclineForm({ actionData }: { actionData: ReviewActionData }) {
   );
 }
 
-export function SecondReviewForms({ work, actionData }: { work: BureauWork; actionData: ReviewActionData }) {
+export function SecondReviewForms({ work, actionData, split }: { work: BureauWork; actionData: ReviewActionData; split?: SplitView | null }) {
   const t = useT();
   const locale = useLocale();
   const confirm = useIntentForm("confirm", confirmSchema(t), actionData);
@@ -397,6 +400,7 @@ export function SecondReviewForms({ work, actionData }: { work: BureauWork; acti
           <dd>{work.decision.help.length > 0 ? work.decision.help.map((h) => t(`review.help.${h}`)).join(", ") : "–"}</dd>
         </dl>
       ) : null}
+      {split ? <SplitProposal split={split} /> : null}
       <Form method="post" id={confirm.form.id} noValidate onSubmit={confirm.form.onSubmit}>
         {confirm.summary}
         <OverrideWarning work={work} />

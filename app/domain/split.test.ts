@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { byStatedOrder, proposeSplit, type RuleLine, type SplitGrant, type SplitPot } from "./split";
+import { byStatedOrder, parseSplitRule, proposeSplit, type RuleLine, type SplitGrant, type SplitPot } from "./split";
 
 const pot = (id: string, over: Partial<SplitPot> = {}): SplitPot => ({
   id,
@@ -520,5 +520,29 @@ describe("proposeSplit: properties", () => {
       ),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("parseSplitRule: the rule as configuration writes it", () => {
+  it("reads funder kinds and pot ids with their basis points", () => {
+    expect(parseSplitRule("rijk:8000,partner:2000")).toEqual([
+      { funderKind: "rijk", shareBasisPoints: 8000 },
+      { funderKind: "partner", shareBasisPoints: 2000 },
+    ]);
+    expect(parseSplitRule(" gemeente : 10 , pot-kalsdonk:0")).toEqual([
+      { funderKind: "gemeente", shareBasisPoints: 10 },
+      { potId: "pot-kalsdonk", shareBasisPoints: 0 },
+    ]);
+  });
+
+  it("reads empty text as no rule, and exactly 100 % as allowed", () => {
+    expect(parseSplitRule("  ")).toEqual([]);
+    expect(parseSplitRule("rijk:10000")).toEqual([{ funderKind: "rijk", shareBasisPoints: 10000 }]);
+  });
+
+  it("refuses more than 100 %, fractions, signs, missing parts and spaces inside a key", () => {
+    for (const text of ["rijk:10001", "rijk:8000,partner:2001", "rijk:80.5", "rijk:-1", "rijk", ":100", "rijk:", "rijk:1,", "ri jk:1", "rijk:1:2"]) {
+      expect(parseSplitRule(text), text).toBeNull();
+    }
   });
 });

@@ -207,3 +207,27 @@ export function proposeSplit(pots: readonly SplitPot[], grant: SplitGrant, rule:
   const parts = eligible.filter((s) => s.cents > 0).map((s) => ({ potId: s.pot.id, cents: s.cents }));
   return ok({ parts, explanation: explained });
 }
+
+/** The fund's default rule when configuration names none (decision 144): 80 % Rijk, 20 % partner. */
+export const DEFAULT_SPLIT_RULE = "rijk:8000,partner:2000";
+
+const FUNDER_KINDS: readonly string[] = ["rijk", "gemeente", "partner"] satisfies FunderKind[];
+
+/**
+ * The default rule as configuration writes it: "rijk:8000,partner:2000" (a funder kind or a pot
+ * id, a colon, whole basis points). Empty text is no rule (everything is rest). Null when a line
+ * is not of that form or the shares add up to more than 10 000 (100 %).
+ */
+export function parseSplitRule(text: string): RuleLine[] | null {
+  if (text.trim() === "") return [];
+  const lines: RuleLine[] = [];
+  for (const part of text.split(",")) {
+    const match = /^\s*([^:\s]+)\s*:\s*(\d+)\s*$/.exec(part);
+    if (match === null) return null;
+    const [, key, digits] = match as unknown as [string, string, string];
+    const shareBasisPoints = Number(digits);
+    lines.push(FUNDER_KINDS.includes(key) ? { funderKind: key as FunderKind, shareBasisPoints } : { potId: key, shareBasisPoints });
+  }
+  const sum = lines.reduce((total, line) => total + line.shareBasisPoints, 0);
+  return sum <= BASIS_POINTS_PER_WHOLE ? lines : null;
+}

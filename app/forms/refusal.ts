@@ -4,6 +4,8 @@
 import type { SubmissionResult } from "@conform-to/react";
 import type { LifecycleRefusal, LifecycleRefusalReason } from "~/domain/lifecycle";
 import { formatCents } from "~/domain/money";
+import type { MoneyRefusal, MoneyRefusalReason } from "~/models/ledger-effects.server";
+import { moneyParams } from "./money-refusal";
 import type { MessageKey } from "~/i18n/catalogue";
 import type { Locale, MessageParams, Translate } from "~/i18n/translate";
 
@@ -60,7 +62,7 @@ export function replyWithRefusal<R extends string>(submission: Repliable, refusa
  * each belongs to on a bureau form: `reason` for the written reason, `overrideReason` for an override,
  * `amount` for an amount. A form that names its fields differently spreads this and overrides one.
  */
-export const LIFECYCLE_WORDS: RefusalWords<LifecycleRefusalReason> = {
+export const LIFECYCLE_WORDS: RefusalWords<LifecycleRefusalReason | MoneyRefusalReason> = {
   not_allowed_in_status: "lifecycle.refusal.not_allowed_in_status",
   not_signed_in: "lifecycle.refusal.not_signed_in",
   role_not_allowed: "lifecycle.refusal.role_not_allowed",
@@ -73,11 +75,19 @@ export const LIFECYCLE_WORDS: RefusalWords<LifecycleRefusalReason> = {
   granted_above_requested: { key: "lifecycle.refusal.granted_above_requested", field: "amount" },
   payment_above_granted: { key: "lifecycle.refusal.payment_above_granted", field: "amount" },
   override_reason_required: { key: "lifecycle.refusal.override_reason_required", field: "overrideReason" },
+  // The step's money could not be booked (models/ledger-effects.server.ts, app/i18n/sections/money.ts).
+  money_short: { key: "money.step.short", field: "amount" },
+  no_pot_fits: { key: "money.step.noPot", field: "amount" },
+  exceeds_outstanding: { key: "money.step.exceedsOutstanding", field: "amount" },
 };
 
 /** The placeholders of a lifecycle refusal's words (domain-a.ts says which are filled how). */
-export function lifecycleParams(refusal: LifecycleRefusal, t: Translate, locale: Locale): MessageParams {
+export function lifecycleParams(refusal: LifecycleRefusal | MoneyRefusal, t: Translate, locale: Locale): MessageParams {
   switch (refusal.reason) {
+    case "money_short":
+    case "no_pot_fits":
+    case "exceeds_outstanding":
+      return moneyParams(refusal, t, locale);
     case "not_allowed_in_status":
       return { status: t(`lifecycle.status.${refusal.status}`) };
     case "granted_above_requested":

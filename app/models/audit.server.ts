@@ -3,6 +3,7 @@
 // error), so the two cannot drift apart.
 import type { DB, Tx } from "~/services/db.server";
 import type { LifecycleActionType } from "~/domain/lifecycle";
+import type { EntryKind } from "~/domain/ledger";
 import { toJson } from "../../db/json";
 
 export type AuditActor = { userId: string | null; label: string };
@@ -39,7 +40,20 @@ export type AuditAction =
   | "application.assigned"
   | "application.reviewed"
   | "application.changed_by_applicant"
-  | "application.applicant_linked";
+  | "application.applicant_linked"
+  | (typeof LEDGER_AUDIT_ACTIONS)[EntryKind]
+  | "funder.created"
+  | "pot.created"
+  | "pot.end_extended"
+  | "in_kind.registered";
+
+/** The audit name of each kind of ledger entry (models/ledger.server.ts). */
+export const LEDGER_AUDIT_ACTIONS = {
+  allocation: "ledger.allocated",
+  commitment: "ledger.committed",
+  disbursement: "ledger.disbursed",
+  release: "ledger.released",
+} as const satisfies Record<EntryKind, `ledger.${string}`>;
 
 /** What before_json and after_json hold: a small object of plain values. */
 export type AuditDetails = Record<string, unknown>;

@@ -7,7 +7,9 @@ import type { LifecycleContext } from "~/domain/lifecycle";
 import { amsterdamDate } from "~/domain/workdays";
 
 /** What a step needs from configuration; a route passes `config()`, a test a literal. */
-export type FundSettings = Pick<Config, "fundMaxCents" | "fourEyesThresholdCents" | "publicUrl" | "bureauEmail">;
+/** The fund's settings a step needs; the money settings fall back to their defaults (config.server.ts). */
+export type FundSettings = Pick<Config, "fundMaxCents" | "fourEyesThresholdCents" | "publicUrl" | "bureauEmail"> &
+  Partial<Pick<Config, "fundSplitRule" | "spukFundSharePercent">>;
 
 export async function buildLifecycleContext(db: DB, applicationId: string, settings: FundSettings, now: Date): Promise<LifecycleContext> {
   const conflicts = await db.selectFrom("conflicts_of_interest").select("user_id").where("application_id", "=", applicationId).execute();

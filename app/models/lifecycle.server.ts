@@ -2,7 +2,7 @@
 // application as the domain's facts, build the context, ask domain/lifecycle.decide, and on "yes"
 // store the new status and changes, write the audit entry the decision returns and enqueue the
 // mails it names (one recipient rule, one template registry). On "no" nothing is written and the
-// refusal comes back as a value. Routes call applyLifecycleAction; a model that already holds the
+// refusal comes back as a value; so too when the step's money cannot be booked (MoneyRefusal). Routes call applyLifecycleAction; a model that already holds the
 // lock (submission) calls applyLifecycleStep with its transaction.
 import type { DB, Tx } from "~/services/db.server";
 import {
@@ -24,7 +24,7 @@ import { enqueueMail } from "./outbox.server";
 import { recipientsOf } from "./recipients.server";
 import { buildLifecycleContext, type FundSettings } from "./lifecycle-context.server";
 import { withWriteLock } from "./lock.server";
-import { recordLedgerEffects, type LedgerEffect, type LedgerEffectsHandler } from "./ledger-effects.server";
+import { recordLedgerEffects, type LedgerEffect, type LedgerEffectsHandler, type MoneyRefusal } from "./ledger-effects.server";
 import { isDecisionAction, recordDecision, residentDecision, type DecisionDetails } from "./decisions.server";
 
 export type StepInput = {
@@ -48,7 +48,10 @@ export type StepInput = {
 export type StepDone = { applicationId: string; reference: string; at: string; actor: User | null; from: ApplicationStatus; to: ApplicationStatus };
 
 export type StepResult =
-  { ok: true; reference: string; from: ApplicationStatus; status: ApplicationStatus; action: LifecycleActionType } | LifecycleRefusal | Refusal<"not_found">;
+  | { ok: true; reference: string; from: ApplicationStatus; status: ApplicationStatus; action: LifecycleActionType }
+  | LifecycleRefusal
+  | MoneyRefusal
+  | Refusal<"not_found">;
 
 export function applyLifecycleAction(
   db: DB,
@@ -120,6 +123,21 @@ export async function applyLifecycleStep(
   if (!decision.ok) return decision;
 
   const at = now.toISOString();
+  // Money first (the seam, decisions 130 and 142), before anything of the step is written: when
+  // the pots cannot pay, the refusal comes back as a value and the step writes nothing at all.
+  const ledger = decision.effects.filter((e): e is LedgerEffect => e.type === "ledger");
+  if (ledger.length > 0) {
+    const step = {
+      applicationId,
+      reference: row.reference,
+      at,
+      actorUserId: actor?.id ?? null,
+      actorLabel: auditActorOf(actor).label,
+      splitRule: input.settings.fundSplitRule,
+    };
+    const refused = await (input.ledger ?? recordLedgerEffects)(trx, ledger, step);
+    if (refused) return refused;
+  }
   const { changes } = decision;
   const updated = await trx
     .updateTable("applications")
@@ -152,10 +170,6 @@ export async function applyLifecycleStep(
       details: input.details ?? {},
     });
   }
-  // Money first (the seam, decision 130), then the audit row and the mails: all in this transaction.
-  const ledger = decision.effects.filter((e): e is LedgerEffect => e.type === "ledger");
-  if (ledger.length > 0)
-    await (input.ledger ?? recordLedgerEffects)(trx, ledger, { applicationId, reference: row.reference, at, actorUserId: actor?.id ?? null });
   const mailData = {
     decision: await residentDecision(trx, applicationId, decision.status),
     status: decision.status,

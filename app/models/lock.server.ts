@@ -15,6 +15,8 @@ import { engineOf, type DB, type Tx } from "~/services/db.server";
 export type LockedRows = {
   /** Applications whose status or money this write reads and changes. */
   applications?: readonly string[];
+  /** Pots whose money this write reads and changes (models/ledger.server.ts). */
+  pots?: readonly string[];
   /** Things that have no row yet, e.g. "the application with this submission key" (advisory locks). */
   keys?: readonly string[];
 };
@@ -25,8 +27,21 @@ export async function withWriteLock<T>(db: DB, rows: LockedRows, fn: (trx: Tx) =
     for (const key of sorted(rows.keys)) await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx);
     const ids = sorted(rows.applications);
     if (ids.length > 0) await trx.selectFrom("applications").select("id").where("id", "in", ids).orderBy("id").forUpdate().execute();
+    await lockPots(trx, rows.pots ?? []);
     return fn(trx);
   });
+}
+
+/**
+ * Locks pot rows inside a transaction that already holds its other locks (a lifecycle step that
+ * books money learns its pots only after it read the application). Always applications first,
+ * then pots in id order, so two writers never wait for each other in a circle (decision 141).
+ * On SQLite the transaction's BEGIN IMMEDIATE already holds the whole database: nothing to do.
+ */
+export async function lockPots(trx: Tx, potIds: readonly string[]): Promise<void> {
+  const ids = sorted(potIds);
+  if (ids.length === 0 || engineOf(trx) === "sqlite") return;
+  await trx.selectFrom("pots").select("id").where("id", "in", ids).orderBy("id").forUpdate().execute();
 }
 
 const sorted = (values: readonly string[] | undefined) => [...new Set(values ?? [])].sort();

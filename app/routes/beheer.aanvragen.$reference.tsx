@@ -22,6 +22,7 @@ import { kickMailWorker } from "~/services/mail.server";
 import { openApplicationForStaff, type HistoryEntry } from "~/models/application-views.server";
 import { applicationIdOf, applyLifecycleAction, type StepInput, type StepResult } from "~/models/lifecycle.server";
 import { assignApplication, conflictOfUser, declareConflict, saveReview, type WorkResult } from "~/models/review.server";
+import { proposedSplitView } from "~/models/split-views.server";
 import { bureauWorkView } from "~/models/review-views.server";
 import type { User } from "~/models/users.server";
 import type { DecisionDetails } from "~/models/decisions.server";
@@ -80,7 +81,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const work = await bureauWorkView(db, reference, user, config(), locale, now());
   if (!work) throw new Response("Not Found", { status: 404 });
   const conversation = (await conversationOf(db, reference)) ?? [];
-  return { ...found, work, conversation, mayAssign: work.reviewers !== null, mayDecide: can(actorOf(user), "application.decide").allowed };
+  // The approve form shows where the requested amount's money would come from, the confirm form
+  // where the approved amount's would (issue 16): the confirmation books it.
+  const confirming = work.available.includes("confirm") && work.decision?.kind === "approved" ? work.decision.grantedCents : null;
+  const cents = work.available.includes("approve") ? work.requestedCents : confirming;
+  const split = cents !== null ? await proposedSplitView(db, (await applicationIdOf(db, reference))!, cents, config(), locale, now()) : null;
+  return { ...found, work, conversation, split, mayAssign: work.reviewers !== null, mayDecide: can(actorOf(user), "application.decide").allowed };
 }
 
 /** The words of a status step's refusal; a decision that comes too late says "al besloten". */
@@ -91,6 +97,8 @@ function stepWords(result: Exclude<StepResult, { ok: true }>, action: LifecycleA
     not_found: "error.notFound.title",
     ...(late ? { not_allowed_in_status: "review.refusal.already_decided" } : {}),
     ...(action === "ask_question" ? { reason_required: { key: "question.required", field: "question" } } : {}),
+    // Only the approve form has an amount field; elsewhere the money's words go to the summary.
+    ...(action === "approve" ? {} : { money_short: "money.step.short", no_pot_fits: "money.step.noPot", exceeds_outstanding: "money.step.exceedsOutstanding" }),
   };
 }
 
@@ -276,7 +284,7 @@ const JUDGEMENT_WORDS = {
 export default function BureauApplication() {
   const t = useT();
   const locale = useLocale();
-  const { application, history, work, conversation, mayAssign, mayDecide } = useLoaderData<typeof loader>();
+  const { application, history, work, conversation, split, mayAssign, mayDecide } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ReviewActionData;
   const status = application.status;
   const judged = work.factors.filter((f) => f.judgement !== null);
@@ -345,11 +353,11 @@ export default function BureauApplication() {
           <h2 id="decision-forms-title">{t("review.decision")}</h2>
           {status === "in_review" ? (
             <>
-              <ApproveForm work={work} actionData={actionData} />
+              <ApproveForm work={work} actionData={actionData} split={split} />
               <DeclineForm actionData={actionData} />
             </>
           ) : status === "awaiting_second_review" ? (
-            <SecondReviewForms work={work} actionData={actionData} />
+            <SecondReviewForms work={work} actionData={actionData} split={split} />
           ) : (
             <CancelForm actionData={actionData} />
           )}

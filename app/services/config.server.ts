@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { parseTrustProxy, type TrustProxy } from "./trust-proxy.server";
 import { isPostgresUrl } from "../../db/engine";
+import { DEFAULT_SPLIT_RULE, parseSplitRule, type RuleLine } from "../domain/split";
 
 const EnvSchema = z.object({
   NODE_ENV: z.string().default("development"),
@@ -35,6 +36,18 @@ const EnvSchema = z.object({
   FUND_FOUR_EYES_THRESHOLD_EUROS: z.coerce.number().int().min(0).default(2500),
   // The bureau answers within this many working days of the (latest) submission (decision 010).
   DECISION_TARGET_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  // How an approved amount is split over the funders' pots by default, in basis points per funder
+  // kind or pot id (decision 144): "rijk:8000,partner:2000" = 80 % Rijk, 20 % partner.
+  FUND_SPLIT_RULE: z
+    .string()
+    .default(DEFAULT_SPLIT_RULE)
+    .transform((v, ctx) => {
+      const rule = parseSplitRule(v);
+      if (rule === null) ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'write it as "rijk:8000,partner:2000" (basis points, together at most 10000)' });
+      return rule ?? [];
+    }),
+  // The share of the SPUK line (shared with the area ambassadors) the fund may use (decision 144).
+  SPUK_FUND_SHARE_PERCENT: z.coerce.number().int().min(0).max(100).default(50),
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   TRUST_PROXY: z.string().optional(),
   STATUS_LINK_MONTHS_AFTER_CLOSE: z.coerce.number().int().min(1).max(120).default(12),
@@ -60,6 +73,10 @@ export type Config = {
   fourEyesThresholdCents: number;
   /** The queue marks an application late after this many working days without an answer. */
   decisionTargetWorkingDays: number;
+  /** The default split of a grant over the pots (domain/split.ts). */
+  fundSplitRule: readonly RuleLine[];
+  /** The part of the SPUK budget line that is the fund's (the rest is the area ambassadors'). */
+  spukFundSharePercent: number;
   secureCookies: boolean;
   trustProxy: TrustProxy;
   /** How long a status link keeps working after its application was closed. */
@@ -117,6 +134,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fundMaxCents: e.FUND_MAX_AMOUNT_EUROS * 100,
     fourEyesThresholdCents: e.FUND_FOUR_EYES_THRESHOLD_EUROS * 100,
     decisionTargetWorkingDays: e.DECISION_TARGET_WORKING_DAYS,
+    fundSplitRule: e.FUND_SPLIT_RULE,
+    spukFundSharePercent: e.SPUK_FUND_SHARE_PERCENT,
     secureCookies: e.SECURE_COOKIES ? e.SECURE_COOKIES === "true" : publicUrl.startsWith("https://"),
     trustProxy: trustProxy.value,
     statusLinkMonthsAfterClose: e.STATUS_LINK_MONTHS_AFTER_CLOSE,

@@ -18,9 +18,10 @@ import { can } from "~/domain/permissions";
 import { LIFECYCLE_WORDS, lifecycleParams, replyWithRefusal, type RefusalWords } from "~/forms/refusal";
 import { withdrawSchema } from "~/forms/withdraw-schema";
 import type { LifecycleRefusalReason } from "~/domain/lifecycle";
+import type { MoneyRefusalReason } from "~/models/ledger-effects.server";
 
 /** A refusal in the resident's words; "not allowed in this status" here means a decision was taken. */
-const WITHDRAW_WORDS: RefusalWords<LifecycleRefusalReason | "not_found"> = {
+const WITHDRAW_WORDS: RefusalWords<LifecycleRefusalReason | MoneyRefusalReason | "not_found"> = {
   ...LIFECYCLE_WORDS,
   not_allowed_in_status: "resident.withdraw.refusal.decided",
   not_found: "error.notFound.title",

@@ -12,6 +12,7 @@ import * as m0009 from "./0009_review_and_decision";
 import * as m0010 from "./0010_questions";
 import * as m0011 from "./0011_form_questions";
 import * as m0012 from "./0012_queue";
+import * as m0013 from "./0013_money";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   "0010_questions": m0010,
   "0011_form_questions": m0011,
   "0012_queue": m0012,
+  "0013_money": m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -29,7 +29,8 @@ const ctx = (overrides: Partial<SubmitContext> = {}) => submitContext({ now: NOW
 let db: DB;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
-  ({ db, cleanup } = await freshDb());
+  // No pots: these tests count every audit row, and a submission books no money.
+  ({ db, cleanup } = await freshDb({ funding: false }));
 });
 afterEach(async () => cleanup());
 

@@ -7,6 +7,7 @@ import { applicationIdOf, applyLifecycleAction } from "~/models/lifecycle.server
 import { buildLifecycleContext } from "~/models/lifecycle-context.server";
 import { getUserById, type User } from "~/models/users.server";
 import { auditTrail } from "~/models/audit.server";
+import type { MoneyRefusal } from "~/models/ledger-effects.server";
 import type { ApplicationInput } from "~/forms/application-schema";
 import { applicationInput } from "../support/applications";
 import type { DB } from "~/services/db.server";
@@ -118,37 +119,43 @@ describe("applying a lifecycle step", () => {
     expect(JSON.parse(sentBack.after_json!)).toMatchObject({ reason: "Eerst de begroting", grantedCents: null, firstApproverUserId: null });
   });
 
-  it("hands an approval's money to the ledger seam inside the step's transaction, and rolls back with it", async () => {
+  it("hands an approval's money to the ledger seam first, in the step's transaction, and writes nothing when it refuses", async () => {
     await take(reviewer);
     const audits = await count(db, "audit_log");
+    const mails = await count(db, "outbox");
     const approve = (ledger?: Parameters<typeof applyLifecycleAction>[4]["ledger"]) =>
       applyLifecycleAction(db, applicationId, { type: "approve", grantedCents: 100_000 }, reviewer, { settings: TEST_SETTINGS, ledger }, LATER);
-    // A handler that fails (as the ledger will when a pot is short) undoes the whole step.
+    // It is called once, with the commitment, before anything of the step is stored.
     const seen: unknown[] = [];
-    await expect(
-      approve(async (trx, effects, step) => {
-        seen.push({
-          effects,
-          step,
-          status: (await trx.selectFrom("applications").select("status").where("id", "=", applicationId).executeTakeFirstOrThrow()).status,
-        });
-        throw new Error("pot is short");
-      }),
-    ).rejects.toThrow(/pot is short/);
-    // It was called once, with the commitment, after the status was stored in the same transaction.
+    const short: MoneyRefusal = { ok: false, reason: "money_short", requestedCents: 100_000, pots: [{ name: "Pot", availableCents: 5 }] };
+    const refused = await approve(async (trx, effects, step) => {
+      const { status } = await trx.selectFrom("applications").select("status").where("id", "=", applicationId).executeTakeFirstOrThrow();
+      seen.push({ effects, step, status });
+      return short;
+    });
+    expect(refused).toEqual(short);
     expect(seen).toEqual([
       {
         effects: [{ type: "ledger", operation: "commit", cents: 100_000 }],
-        step: { applicationId, reference: "IF-2026-0001", at: LATER.toISOString(), actorUserId: reviewer.id },
-        status: "approved",
+        step: { applicationId, reference: "IF-2026-0001", at: LATER.toISOString(), actorUserId: reviewer.id, actorLabel: "mirjam@example.org" },
+        status: "in_review",
       },
     ]);
+    // A refusal as a value writes nothing: no status, audit row, decision or mail.
     expect(await row()).toMatchObject({ status: "in_review", granted_cents: null });
     expect(await count(db, "audit_log")).toBe(audits);
+    expect(await count(db, "outbox")).toBe(mails);
     expect(await db.selectFrom("application_decisions").selectAll().execute()).toEqual([]);
-    // Today's seam books nothing (there are no pots yet), and the approval goes through.
+    // A handler that throws rolls the whole step back too.
+    await expect(approve(() => Promise.reject(new Error("ledger broke")))).rejects.toThrow(/ledger broke/);
+    expect(await row()).toMatchObject({ status: "in_review", granted_cents: null });
+    // The real seam commits the amount over the test pots (80 % Rijk, 20 % partner).
     expect(await approve()).toMatchObject({ ok: true, status: "approved" });
-    expect(await row()).toMatchObject({ status: "approved", granted_cents: 100_000 });
+    const entries = await db.selectFrom("ledger_entries").select(["pot_id", "kind", "cents"]).where("application_id", "=", applicationId).execute();
+    expect(entries.map((e) => [e.pot_id, e.kind, Number(e.cents)])).toEqual([
+      ["pot-test-partner", "commitment", 20_000],
+      ["pot-test-rijk", "commitment", 80_000],
+    ]);
   });
 
   it("rolls the whole step back when its mail has no template yet", async () => {

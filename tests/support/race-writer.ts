@@ -2,6 +2,7 @@
 // own process, as two server processes would be. Every query's answer is held back a while, so
 // both writers have read before either could write unless the lock keeps them apart.
 // Usage: tsx tests/support/race-writer.ts <sqlite file or postgres URL> <application id> <user id> <start at, epoch ms> [action as JSON, default {"type":"take"}]
+// RACE_DELAY_MS sets the hold-back (150 ms): many writers in a row must stay inside SQLite's busy timeout.
 import type { KyselyPlugin } from "kysely";
 import { openDatabase } from "~/services/db.server";
 import { applyLifecycleAction } from "~/models/lifecycle.server";
@@ -13,7 +14,7 @@ const action = JSON.parse(actionJson ?? '{"type":"take"}') as LifecycleAction;
 const slow: KyselyPlugin = {
   transformQuery: (args) => args.node,
   transformResult: async (args) => {
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, Number(process.env.RACE_DELAY_MS ?? 150)));
     return args.result;
   },
 };

@@ -10,8 +10,8 @@ export const TEST_SESSION_SECRET = "route-test-session-secret-that-is-long-enoug
  * A fresh database that the app's own getDb() also returns. Use once per test file (beforeAll):
  * the app reads its configuration once per process, and vitest runs each file in its own fork.
  */
-export async function routeDb(): Promise<{ db: DB; cleanup: () => Promise<void> }> {
-  const { db, url, cleanup } = await freshDb();
+export async function routeDb(options: Parameters<typeof freshDb>[0] = {}): Promise<{ db: DB; cleanup: () => Promise<void> }> {
+  const { db, url, cleanup } = await freshDb(options);
   process.env.DATABASE_URL = url;
   process.env.SESSION_SECRET ??= TEST_SESSION_SECRET;
   process.env.PUBLIC_URL ??= "http://localhost:3000";

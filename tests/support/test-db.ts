@@ -9,6 +9,7 @@ import pg from "pg";
 import { openDatabase, migrateToLatest, type DB, type Engine } from "~/services/db.server";
 import { seedReferenceData } from "../../db/seed";
 import { createUser } from "~/models/users.server";
+import { testFunding } from "./funding";
 import type { FundSettings } from "~/models/lifecycle-context.server";
 
 export const TEST_ENGINE: Engine = process.env.TEST_DATABASE === "postgres" ? "postgres" : "sqlite";
@@ -22,12 +23,17 @@ export type FreshDb = {
   cleanup: () => Promise<void>;
 };
 
-/** `empty: true` gives a database with no tables yet, for tests of a migration on old data. */
-export async function freshDb(options: { empty?: boolean } = {}): Promise<FreshDb> {
+/**
+ * `empty: true` gives a database with no tables yet, for tests of a migration on old data.
+ * Otherwise it has the reference data and, unless `funding: false`, a Rijk pot and a partner pot
+ * with room for every approval a test makes (tests/support/funding.ts).
+ */
+export async function freshDb(options: { empty?: boolean; funding?: boolean } = {}): Promise<FreshDb> {
   const fresh = TEST_ENGINE === "postgres" ? await freshPostgres() : freshSqlite();
   if (options.empty) return fresh;
   await migrateToLatest(fresh.db);
   await seedReferenceData(fresh.db);
+  if (options.funding !== false) await testFunding(fresh.db);
   return fresh;
 }
 
