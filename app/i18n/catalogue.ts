@@ -16,6 +16,7 @@ import * as review from "./sections/review";
 import * as question from "./sections/question";
 import * as resident from "./sections/resident";
 import * as money from "./sections/money";
+import * as budget from "./sections/budget";
 
 const nl = {
   ...common.nl,
@@ -34,6 +35,7 @@ const nl = {
   ...question.nl,
   ...resident.nl,
   ...money.nl,
+  ...budget.nl,
 };
 export type MessageKey = keyof typeof nl;
 const en: Record<MessageKey, string> = {
@@ -53,6 +55,7 @@ const en: Record<MessageKey, string> = {
   ...question.en,
   ...resident.en,
   ...money.en,
+  ...budget.en,
 };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -15,6 +15,7 @@ import * as review from "~/i18n/sections/review";
 import * as question from "~/i18n/sections/question";
 import * as resident from "~/i18n/sections/resident";
 import * as money from "~/i18n/sections/money";
+import * as budget from "~/i18n/sections/budget";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
@@ -35,6 +36,7 @@ const sections = {
   question,
   resident,
   money,
+  budget,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
