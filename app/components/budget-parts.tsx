@@ -13,15 +13,13 @@ export function BalanceList({ balance }: { balance: PotBalance }) {
   const locale = useLocale();
   const money = (cents: number) => formatCents(cents, locale, { trimZeroCents: true });
   return (
-    <dl className="details balances">
-      <dt>{t("budget.balance.budget")}</dt>
-      <dd>{money(balance.budget)}</dd>
-      <dt>{t("budget.balance.committed")}</dt>
-      <dd>{money(balance.committed)}</dd>
-      <dt>{t("budget.balance.paid")}</dt>
-      <dd>{money(balance.paid)}</dd>
-      <dt>{t("budget.balance.available")}</dt>
-      <dd>{money(balance.available)}</dd>
+    <dl className="balances">
+      {(["budget", "committed", "paid", "available"] as const).map((name) => (
+        <div key={name}>
+          <dt>{t(`budget.balance.${name}`)}</dt>
+          <dd>{money(balance[name])}</dd>
+        </div>
+      ))}
     </dl>
   );
 }
@@ -50,7 +48,8 @@ export function ForecastSentence({ sentence, quiet }: { sentence: Sentence; quie
   const locale = useLocale();
   const params = {
     endDate: formatDate(sentence.endDate, locale),
-    amount: formatCents(sentence.amountCents, locale, { trimZeroCents: true }),
+    // "ongeveer € 12.400": a forecast is not exact to the cent.
+    amount: formatCents(Math.round(sentence.amountCents / 10_000) * 10_000, locale, { trimZeroCents: true }),
     count: sentence.count ?? 0,
   };
   const leftOver = sentence.key !== "forecast.sentence.on_track";

@@ -8,8 +8,16 @@ import { useLocale, useT } from "~/i18n/use-t";
 import { formatDate } from "./format";
 
 const W = 640;
-const H = 300;
-const PAD = { left: 16, right: 16, top: 16, bottom: 40 };
+
+/** "dec. 2026": a month is what the chart and its table count in. */
+function monthYear(isoDate: string, locale: "nl" | "en"): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "nl-NL", { month: "short", year: "numeric", timeZone: "UTC" }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+const H = 360;
+// Labels are large in the drawing's own units: on a phone the drawing shrinks to half its size.
+const PAD = { left: 16, right: 16, top: 40, bottom: 56 };
 
 export type BurnUpProps = {
   id: string;
@@ -66,12 +74,12 @@ export function BurnUpChart({ id, curve, budgetCents, committedCents, today, end
         <path d={actual} className="burn-up-actual" fill="none" />
         {future ? <path d={line([start, [endX, y(forecast.centralCents)]])} className="burn-up-forecast" fill="none" /> : null}
         <text x={x0} y={H - 14} className="burn-up-label">
-          {formatDate(curve[0]!.date, locale)}
+          {monthYear(curve[0]!.date, locale)}
         </text>
         <text x={W - PAD.right} y={H - 14} className="burn-up-label" textAnchor="end">
-          {formatDate(endDate, locale)}
+          {monthYear(endDate, locale)}
         </text>
-        <text x={x0 + 4} y={Math.max(y(budgetCents) - 6, 14)} className="burn-up-label">
+        <text x={x0 + 4} y={Math.max(y(budgetCents) - 8, 30)} className="burn-up-label">
           {t("budget.chart.budgetLine", { amount: money(budgetCents) })}
         </text>
       </svg>
@@ -98,7 +106,7 @@ export function BurnUpTable({ curve, caption }: { curve: readonly CurvePoint[]; 
   const locale = useLocale();
   const money = (cents: number) => formatCents(cents, locale, { trimZeroCents: true });
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
       <table className="numbers">
         <caption>{caption}</caption>
         <thead>
@@ -111,7 +119,7 @@ export function BurnUpTable({ curve, caption }: { curve: readonly CurvePoint[]; 
         <tbody>
           {curve.map((p) => (
             <tr key={p.date}>
-              <th scope="row">{formatDate(p.date, locale)}</th>
+              <th scope="row">{monthYear(p.date, locale)}</th>
               <td>{money(p.plannedCents)}</td>
               <td>{p.committedCents === null ? t("budget.table.notYet") : money(p.committedCents)}</td>
             </tr>

@@ -196,7 +196,7 @@ export default function BudgetDashboard() {
         {inKind.length === 0 ? (
           <p>{t("budget.inKind.none")}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("budget.inKind.title")}>
             <table className="numbers">
               <caption className="visually-hidden">{t("budget.inKind.title")}</caption>
               <thead>

@@ -115,7 +115,7 @@ export default function PotPage() {
       {entries.length === 0 ? (
         <p>{t("budget.ledger.empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("budget.ledger.title")}>
           <table className="numbers">
             <caption>{t("budget.ledger.caption", { page, pages })}</caption>
             <thead>
