@@ -5,6 +5,7 @@
 import type { CurvePoint, Estimate } from "~/domain/forecast";
 import { formatCents } from "~/domain/money";
 import { useLocale, useT } from "~/i18n/use-t";
+import { ScrollRegion } from "./scroll-region";
 import { formatDate } from "./format";
 
 const W = 640;
@@ -106,7 +107,7 @@ export function BurnUpTable({ curve, caption }: { curve: readonly CurvePoint[]; 
   const locale = useLocale();
   const money = (cents: number) => formatCents(cents, locale, { trimZeroCents: true });
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={caption}>
+    <ScrollRegion label={caption}>
       <table className="numbers">
         <caption>{caption}</caption>
         <thead>
@@ -126,6 +127,6 @@ export function BurnUpTable({ curve, caption }: { curve: readonly CurvePoint[]; 
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -25,6 +25,7 @@ import { createPotSchema, inKindSchema } from "~/forms/budget-schema";
 import { CreatePotForm, InKindForm, type BudgetActionData } from "~/components/budget-forms";
 import { BalanceList, ForecastSentence, RiskBadge } from "~/components/budget-parts";
 import { BurnUpChart, BurnUpTable } from "~/components/burn-up-chart";
+import { ScrollRegion } from "~/components/scroll-region";
 import { formatDate } from "~/components/format";
 import { CRUMBS, type BureauHandle } from "~/components/bureau-frame";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -196,7 +197,7 @@ export default function BudgetDashboard() {
         {inKind.length === 0 ? (
           <p>{t("budget.inKind.none")}</p>
         ) : (
-          <div className="table-scroll" tabIndex={0} role="region" aria-label={t("budget.inKind.title")}>
+          <ScrollRegion label={t("budget.inKind.title")}>
             <table className="numbers">
               <caption className="visually-hidden">{t("budget.inKind.title")}</caption>
               <thead>
@@ -221,7 +222,7 @@ export default function BudgetDashboard() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 

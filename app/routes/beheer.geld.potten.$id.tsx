@@ -22,6 +22,7 @@ import { extendPotEnd } from "~/models/pots.server";
 import { extendEndSchema } from "~/forms/budget-schema";
 import { ExtendEndForm, type BudgetActionData } from "~/components/budget-forms";
 import { BalanceList } from "~/components/budget-parts";
+import { ScrollRegion } from "~/components/scroll-region";
 import { formatDate, formatDateTime } from "~/components/format";
 import { CRUMBS, type BureauHandle } from "~/components/bureau-frame";
 import { useLocale, useT } from "~/i18n/use-t";
@@ -115,7 +116,7 @@ export default function PotPage() {
       {entries.length === 0 ? (
         <p>{t("budget.ledger.empty")}</p>
       ) : (
-        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("budget.ledger.title")}>
+        <ScrollRegion label={t("budget.ledger.title")}>
           <table className="numbers">
             <caption>{t("budget.ledger.caption", { page, pages })}</caption>
             <thead>
@@ -141,7 +142,7 @@ export default function PotPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {pages > 1 ? (
         <nav aria-label={t("budget.ledger.pages")} className="pager">

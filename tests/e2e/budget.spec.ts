@@ -116,7 +116,10 @@ for (const width of [390, 1280]) {
     await expectNoViolations(page, `dashboard ${width}`);
     await page.screenshot({ path: testInfo.outputPath(`beheer-geld-${width}.png`), fullPage: true });
     await page.getByRole("region", { name: "Het hele fonds" }).screenshot({ path: testInfo.outputPath(`beheer-geld-fonds-${width}.png`) });
-    await page.locator(".budget-pot").first().screenshot({ path: testInfo.outputPath(`beheer-geld-pot-${width}.png`) });
+    await page
+      .locator(".budget-pot")
+      .first()
+      .screenshot({ path: testInfo.outputPath(`beheer-geld-pot-${width}.png`) });
     await page.locator(".budget-pot h3 a").first().click();
     await page.getByRole("heading", { level: 2, name: "Boekingen" }).waitFor();
     await expectNoViolations(page, `pot ${width}`);
