@@ -9,7 +9,7 @@ import { createTestUser } from "../support/test-db";
 import { applicationInput, submitContext } from "../support/applications";
 import { SYSTEM, potWith } from "../support/funding";
 import { submitApplication } from "~/models/applications.server";
-import { createFunder } from "~/models/pots.server";
+import { allocateToPot, createFunder } from "~/models/pots.server";
 import type { DB } from "~/services/db.server";
 import * as dashboard from "~/routes/beheer.geld._index";
 import * as potRoute from "~/routes/beheer.geld.potten.$id";
@@ -131,6 +131,9 @@ describe("the budget dashboard", () => {
       }),
       submitContext(),
     );
+    // Open, it feeds the forecast's pipeline: the one pot would be asked for all of it.
+    const waiting = (await openDashboard(cookies.mirjam)).data as { pots: { id: string; forecast: { pipeline: { requestedCents: number } } }[] };
+    expect(waiting.pots.find((p) => p.id === "spuk")!.forecast.pipeline.requestedCents).toBe(30_000);
     expect((await postReview(reference, { intent: "take" })).status).toBe(303);
     expect((await postReview(reference, { intent: "approve", amount: "250" })).status).toBe(303);
 
@@ -146,6 +149,32 @@ describe("the budget dashboard", () => {
     expect(raw).not.toContain("Bea Bewoner");
     expect(raw).not.toContain("bewoner@example.org");
     expect(identifiersIn(after).emails).toEqual([]);
+    const decided = after as unknown as { pots: { id: string; forecast: { pipeline: { requestedCents: number } } }[] };
+    expect(decided.pots.find((p) => p.id === "spuk")!.forecast.pipeline.requestedCents).toBe(0);
+  });
+
+  it("pages a pot's ledger newest first, 25 a page, and a page past the end shows the last", async () => {
+    const at = new Date();
+    const pot = await potWith(db, {
+      id: "veel",
+      funderId: "rijk",
+      name: "Veel boekingen",
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+      cents: 100,
+    });
+    for (let i = 1; i <= 29; i++) {
+      await allocateToPot(db, { operationId: `extra-${i}`, potId: pot, cents: 100 + i, date: `${year}-01-02`, reason: `Aanvulling ${i}` }, SYSTEM, at);
+    }
+    const first = (await openPot(pot, cookies.mirjam)).data as { entries: { cents: number }[]; page: number; pages: number };
+    expect(first).toMatchObject({ page: 1, pages: 2 });
+    expect(first.entries).toHaveLength(25);
+    expect(first.entries[0]!.cents).toBe(129);
+    const last = (await openPot(pot, cookies.mirjam, "?page=2")).data as { entries: { cents: number }[] };
+    expect(last.entries.map((e) => e.cents)).toEqual([104, 103, 102, 101, 100]);
+    const past = (await openPot(pot, cookies.mirjam, "?page=9")).data as { page: number; entries: unknown[] };
+    expect(past.page).toBe(2);
+    expect(past.entries).toHaveLength(5);
   });
 
   it("lets reviewers and fund administrators look; resident, supporter, partner and anonymous get 403", async () => {
