@@ -267,9 +267,23 @@ async function staffIds(db: DB, ids: string[]): Promise<Set<string>> {
   return new Set(rows.map((r) => r.user_id));
 }
 
-/** The funders a pot or an in-kind contribution can belong to. */
-export async function funderOptions(db: DB): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom("funders").select(["id", "name"]).orderBy("name").execute();
+/** What the fund administrator's forms choose from: funders, areas, protective factors. */
+export async function budgetFormChoices(db: DB, locale: Locale) {
+  const areas = await db.selectFrom("areas").select(["id", "name"]).orderBy("name").execute();
+  const factors = await db.selectFrom("factors").select(["id", "name_nl", "name_en"]).orderBy("id").execute();
+  return {
+    funders: await db.selectFrom("funders").select(["id", "name"]).orderBy("name").execute(),
+    areas,
+    factors: factors.map((f) => ({ id: f.id, name: locale === "en" ? f.name_en : f.name_nl })),
+  };
+}
+
+export async function funderExists(db: DB, id: string): Promise<boolean> {
+  return (await db.selectFrom("funders").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+export async function potExists(db: DB, id: string): Promise<boolean> {
+  return (await db.selectFrom("pots").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 }
 
 /**

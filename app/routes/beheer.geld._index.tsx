@@ -19,7 +19,7 @@ import { now } from "~/services/clock.server";
 import { can } from "~/domain/permissions";
 import { amsterdamDate } from "~/domain/workdays";
 import { formatCents } from "~/domain/money";
-import { budgetDashboard, funderOptions, quietAreas } from "~/models/budget-views.server";
+import { budgetDashboard, budgetFormChoices, funderExists, potExists, quietAreas } from "~/models/budget-views.server";
 import { allocateToPot, createPot, registerInKind } from "~/models/pots.server";
 import { createPotSchema, inKindSchema } from "~/forms/budget-schema";
 import { CreatePotForm, InKindForm, type BudgetActionData } from "~/components/budget-forms";
@@ -41,18 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const today = amsterdamDate(now());
   const dashboard = await budgetDashboard(db, { fundSplitRule: config().fundSplitRule }, today);
   const manage = can(actorOf(user), "pots.manage").allowed;
-  const choices = manage ? await formChoices(db, locale) : null;
+  const choices = manage ? await budgetFormChoices(db, locale) : null;
   return { ...dashboard, quiet: await quietAreas(db, today), manage, choices, newPotId: crypto.randomUUID() };
-}
-
-async function formChoices(db: Awaited<ReturnType<typeof getDb>>, locale: "nl" | "en") {
-  const areas = await db.selectFrom("areas").select(["id", "name"]).orderBy("name").execute();
-  const factors = await db.selectFrom("factors").select(["id", "name_nl", "name_en"]).orderBy("id").execute();
-  return {
-    funders: await funderOptions(db),
-    areas,
-    factors: factors.map((f) => ({ id: f.id, name: locale === "en" ? f.name_en : f.name_nl })),
-  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -61,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { t, locale } = await getTranslator(request);
   const db = await getDb();
   const actor = { userId: user.id, label: user.email };
-  const funderKnown = async (id: string) => (await db.selectFrom("funders").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+  const funderKnown = (id: string) => funderExists(db, id);
 
   return dispatchIntent(form, {
     async create_pot(form) {
@@ -69,8 +59,7 @@ export async function action({ request }: ActionFunctionArgs) {
       if (submission.status !== "success") return data({ intent: "create_pot" as const, result: submission.reply() }, { status: 400 });
       const v = submission.value;
       // The form's own id: a second click or a retried post finds the pot already made.
-      const existing = await db.selectFrom("pots").select("id").where("id", "=", v.potId).executeTakeFirst();
-      if (existing) return redirect(`/beheer/geld/potten/${v.potId}`, 303);
+      if (await potExists(db, v.potId)) return redirect(`/beheer/geld/potten/${v.potId}`, 303);
       if (!(await funderKnown(v.funderId))) {
         return data(
           { intent: "create_pot" as const, result: submission.reply({ fieldErrors: { funderId: [t("budget.error.funderRequired")] } }) },
