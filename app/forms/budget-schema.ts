@@ -38,6 +38,9 @@ const period = <T extends { periodStart: string; periodEnd: string }>(t: Transla
       c.addIssue({ code: "custom", path: ["periodEnd"], message: t("budget.error.endBeforeStart") });
   }) as (v: T, c: z.RefinementCtx) => void;
 
+/** An amount of the fund's own money: the shared field, with words that do not speak of "asking". */
+const euros = ({ t, locale }: Ctx) => z.string({ error: t("budget.error.amountRequired") }).pipe(amountField({ t, locale, maxCents: MAX_PARSABLE_CENTS }));
+
 const ids = z.array(z.string().max(64)).max(50).default([]);
 
 export const createPotSchema = ({ t, locale }: Ctx) =>
@@ -48,7 +51,7 @@ export const createPotSchema = ({ t, locale }: Ctx) =>
       name: plainTextField(t, { required: "budget.error.nameRequired", tooLong: "budget.error.nameTooLong" }, POT_NAME_MAX),
       periodStart: dateField(t),
       periodEnd: dateField(t),
-      budget: amountField({ t, locale, maxCents: MAX_PARSABLE_CENTS }),
+      budget: euros({ t, locale }),
       areaIds: ids,
       factorIds: ids,
       // Empty means "no cap": only a typed amount is checked.
@@ -74,6 +77,6 @@ export const inKindSchema = ({ t, locale }: Ctx) =>
       periodStart: dateField(t),
       periodEnd: dateField(t),
       description: plainTextField(t, { required: "budget.error.descriptionRequired", tooLong: "budget.error.descriptionTooLong" }, IN_KIND_DESCRIPTION_MAX),
-      value: amountField({ t, locale, maxCents: MAX_PARSABLE_CENTS }),
+      value: euros({ t, locale }),
     })
     .superRefine(period(t));

@@ -120,6 +120,10 @@ for (const width of [390, 1280]) {
       .locator(".budget-pot")
       .first()
       .screenshot({ path: testInfo.outputPath(`beheer-geld-pot-${width}.png`) });
+    await page.locator("form#create_pot").getByRole("button", { name: "Pot maken" }).click();
+    await page.locator("form#create_pot summary").click();
+    await page.locator(".budget-forms").screenshot({ path: testInfo.outputPath(`beheer-geld-forms-${width}.png`) });
+    await expectNoViolations(page, `dashboard forms with errors ${width}`);
     await page.locator(".budget-pot h3 a").first().click();
     await page.getByRole("heading", { level: 2, name: "Boekingen" }).waitFor();
     await expectNoViolations(page, `pot ${width}`);

@@ -227,6 +227,8 @@ describe("the fund administrator's budget forms", () => {
     const backwards = await postDashboard(cookies.petra!, newPot("22222222-2222-4222-8222-222222222222", { periodEnd: `01-01-${year - 1}` }));
     expect(backwards.status).toBe(400);
     expect(errorsOf(backwards)).toEqual({ periodEnd: ["De laatste dag ligt vóór de eerste dag. Kies een latere datum."] });
+    const noAmount = await postDashboard(cookies.petra!, newPot("22222222-2222-4222-8222-222222222222", { budget: "" }));
+    expect(errorsOf(noAmount)).toEqual({ budget: ["Vul een bedrag in."] });
     const noDate = await postDashboard(cookies.petra!, newPot("22222222-2222-4222-8222-222222222222", { periodStart: "31-02-2027" }));
     expect(errorsOf(noDate)).toEqual({ periodStart: ["Deze datum bestaat niet. Schrijf hem zo: 31-12-2027."] });
     const unknownFunder = await postDashboard(cookies.petra!, newPot("33333333-3333-4333-8333-333333333333", { funderId: "bestaat-niet" }));
