@@ -20,6 +20,7 @@ vi.mock("~/services/mail.server", async (original) => ({ ...(await original<type
 let db: DB;
 let cleanup: () => Promise<void>;
 const cookies: Record<string, string> = {};
+const userIds: Record<string, string> = {};
 const year = new Date().getUTCFullYear();
 
 const PEOPLE = {
@@ -42,6 +43,7 @@ beforeAll(async () => {
       organisationId: key === "ruud" ? "org" : null,
     });
     cookies[key] = await signedInCookie(id);
+    userIds[key] = id;
   }
   const rijk = await createFunder(db, { id: "rijk", name: "Rijk", kind: "rijk" }, SYSTEM, at);
   await createFunder(db, { id: "partner", name: "Partner", kind: "partner" }, SYSTEM, at);
@@ -175,6 +177,26 @@ describe("the budget dashboard", () => {
     const past = (await openPot(pot, cookies.mirjam, "?page=9")).data as { page: number; entries: unknown[] };
     expect(past.page).toBe(2);
     expect(past.entries).toHaveLength(5);
+
+    // A line booked by a resident's own step names "the applicant", not their address; staff by address.
+    await allocateToPot(
+      db,
+      { operationId: "by-resident", potId: pot, cents: 1, date: `${year}-01-03` },
+      { userId: userIds.sanne!, label: "sanne@example.org" },
+      at,
+    );
+    await allocateToPot(
+      db,
+      { operationId: "by-staff", potId: pot, cents: 2, date: `${year}-01-03` },
+      { userId: userIds.petra!, label: "petra@example.org" },
+      at,
+    );
+    const newest = (await openPot(pot, cookies.mirjam)).data as { entries: { cents: number; actorLabel: string | null }[] };
+    expect(newest.entries.slice(0, 2)).toMatchObject([
+      { cents: 2, actorLabel: "petra@example.org" },
+      { cents: 1, actorLabel: null },
+    ]);
+    expect(JSON.stringify(newest)).not.toContain("sanne@example.org");
   });
 
   it("lets reviewers and fund administrators look; resident, supporter, partner and anonymous get 403", async () => {
