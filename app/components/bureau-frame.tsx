@@ -21,6 +21,7 @@ export type BureauHandle = { crumbs: (params: Params) => Crumb[] };
 export const CRUMBS = {
   applications: { to: "/beheer/aanvragen", label: "bureauLayout.menu.applications" },
   mail: { to: "/beheer/mail", label: "bureauLayout.menu.mail" },
+  budget: { to: "/beheer/geld", label: "budget.menu" },
 } as const satisfies Record<string, Crumb>;
 
 function isBureauHandle(handle: unknown): handle is BureauHandle {

@@ -16,6 +16,7 @@ const EXPECTED: Record<Action, string> = {
   "application.confirm_four_eyes": ". . . a a .",
   "application.assign": ". . . . a .",
   "pots.manage": ". . . . a .",
+  "budget.view": ". . . a a .",
   "payment.record": ". . . . a .",
   "report.accept": ". . . a a .",
   "partner_dashboard.view": ". . . . a g",

@@ -27,6 +27,7 @@ export const ACTIONS = [
   "application.confirm_four_eyes",
   "application.assign",
   "pots.manage",
+  "budget.view",
   "payment.record",
   "report.accept",
   "partner_dashboard.view",
@@ -57,6 +58,7 @@ const REVIEWER: Partial<Record<Action, Scope>> = {
   "application.decide": "any",
   "application.confirm_four_eyes": "any",
   "report.accept": "any",
+  "budget.view": "any", // the budget dashboard and pot pages: reading only; changing is pots.manage
   "bureau.access": "any",
 };
 

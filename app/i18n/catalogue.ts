@@ -17,6 +17,7 @@ import * as question from "./sections/question";
 import * as resident from "./sections/resident";
 import * as queue from "./sections/queue";
 import * as money from "./sections/money";
+import * as budget from "./sections/budget";
 
 const nl = {
   ...common.nl,
@@ -36,6 +37,7 @@ const nl = {
   ...resident.nl,
   ...queue.nl,
   ...money.nl,
+  ...budget.nl,
 };
 export type MessageKey = keyof typeof nl;
 const en: Record<MessageKey, string> = {
@@ -56,6 +58,7 @@ const en: Record<MessageKey, string> = {
   ...resident.en,
   ...queue.en,
   ...money.en,
+  ...budget.en,
 };
 
 export const catalogue: Record<"nl" | "en", Record<MessageKey, string>> = { nl, en };

@@ -15,6 +15,7 @@ import { ConflictMessage, conflictOf } from "~/components/conflict-message";
 /** The bureau's menu: a page appears for those allowed the permission its loader checks. */
 const MENU: (BureauMenuItem & { permission: Action })[] = [
   { to: "/beheer/aanvragen", label: "bureauLayout.menu.applications", permission: "application.view_any" },
+  { to: "/beheer/geld", label: "budget.menu", permission: "budget.view" },
   { to: "/beheer/mail", label: "bureauLayout.menu.mail", permission: "outbox.manage" },
 ];
 

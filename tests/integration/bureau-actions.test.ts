@@ -95,7 +95,10 @@ describe("/beheer/mail action", () => {
     expect(result.headers.get("Location")).toBe("/beheer/mail");
     expect(await status(id)).toBe("pending");
     const layout = () => run(() => bureauLayout.loader({ request: get("/beheer/mail", admin), params: {}, context: {} }));
-    expect((await layout()).data).toMatchObject({ notice: "mailAdmin.resent", menu: [{ to: "/beheer/aanvragen" }, { to: "/beheer/mail" }] });
+    expect((await layout()).data).toMatchObject({
+      notice: "mailAdmin.resent",
+      menu: [{ to: "/beheer/aanvragen" }, { to: "/beheer/geld" }, { to: "/beheer/mail" }],
+    });
     expect((await layout()).data).toMatchObject({ notice: null });
   });
 });

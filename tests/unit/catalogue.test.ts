@@ -16,6 +16,7 @@ import * as question from "~/i18n/sections/question";
 import * as resident from "~/i18n/sections/resident";
 import * as queue from "~/i18n/sections/queue";
 import * as money from "~/i18n/sections/money";
+import * as budget from "~/i18n/sections/budget";
 import { catalogue } from "~/i18n/catalogue";
 import { translate } from "~/i18n/translate";
 
@@ -37,6 +38,7 @@ const sections = {
   resident,
   queue,
   money,
+  budget,
 };
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
