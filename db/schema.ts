@@ -307,6 +307,18 @@ export interface LedgerEntryTable {
   reason: string | null;
 }
 
+/** Where a grant is paid to: one account per application (migration 0014). */
+export interface BankAccountTable {
+  application_id: string;
+  /** Normalised (capitals, no spaces), check digits verified. */
+  iban: string;
+  holder_name: string;
+  entered_by_user_id: string | null;
+  entered_by_label: string;
+  created_at: string;
+  updated_at: string;
+}
+
 /** Work or goods a funder gives instead of money: counted, never spendable. */
 export interface InKindContributionTable {
   id: string;
@@ -345,4 +357,5 @@ export interface Database {
   pot_end_changes: PotEndChangeTable;
   ledger_entries: LedgerEntryTable;
   in_kind_contributions: InKindContributionTable;
+  bank_accounts: BankAccountTable;
 }

@@ -13,6 +13,7 @@ import * as m0010 from "./0010_questions";
 import * as m0011 from "./0011_form_questions";
 import * as m0012 from "./0012_queue";
 import * as m0013 from "./0013_money";
+import * as m0014 from "./0014_bank_accounts";
 
 const migrations: Record<string, Migration> = {
   "0001_foundation": m0001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   "0011_form_questions": m0011,
   "0012_queue": m0012,
   "0013_money": m0013,
+  "0014_bank_accounts": m0014,
 };
 
 export const migrationProvider: MigrationProvider = {
