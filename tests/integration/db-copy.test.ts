@@ -70,6 +70,18 @@ async function installation(engine: Engine): Promise<FreshDb> {
   expect((await applyLifecycleAction(db, id, { type: "take" }, reviewer, { settings: TEST_SETTINGS }, NOW)).ok).toBe(true);
   expect((await applyLifecycleAction(db, id, { type: "approve", grantedCents: 300_000 }, reviewer, { settings: TEST_SETTINGS }, NOW)).ok).toBe(true);
   await db
+    .insertInto("bank_accounts")
+    .values({
+      application_id: id,
+      iban: "NL91ABNA0417164300",
+      holder_name: "K. de Vries",
+      entered_by_user_id: null,
+      entered_by_label: "anonymous",
+      created_at: NOW.toISOString(),
+      updated_at: NOW.toISOString(),
+    })
+    .execute();
+  await db
     .insertInto("conflicts_of_interest")
     .values({ application_id: id, user_id: reviewer.id, declared_at: NOW.toISOString(), reason: "buurman" })
     .execute();
