@@ -1,14 +1,7 @@
 // WCAG 2.2 AA checks with axe on every page a resident or the bureau uses, and the form on a phone.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test, type Page } from "./fixtures";
 import { errorSummary, expectThanksPage, fillForm, signIn, submitButton, validValues, waitForHydration } from "./helpers";
-
-async function expectNoViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-  // Soft: one page's violations do not hide the next page's.
-  expect.soft(summary, `axe on ${what}`).toEqual([]);
-}
+import { expectNoViolations } from "./axe";
 
 test.describe("toegankelijkheid (axe, WCAG 2.2 AA)", () => {
   test("startpagina", async ({ page }) => {

@@ -1,8 +1,8 @@
 // The bureau's frame (/beheer): its own menu with only what this person may open, a breadcrumb,
 // an error page that keeps the menu, every page still guarding itself; with and without JavaScript.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { signIn } from "./helpers";
+import { expectNoViolations } from "./axe";
 
 // Each role signs in once for this file (through the real mail path) and its cookies are reused:
 // sign-in codes are budgeted per address, and other files sign these people in too.
@@ -17,12 +17,6 @@ async function signedInPage(browser: Browser, email: string, javaScriptEnabled =
   }
   const context = await browser.newContext({ javaScriptEnabled, storageState: sessions.get(email) });
   return context.newPage();
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-  expect.soft(summary, `axe on ${what}`).toEqual([]);
 }
 
 async function expectNoHorizontalScroll(page: Page) {

@@ -1,11 +1,11 @@
 // Mail that could not be delivered: the fund administrator sees it on /beheer/mail and sends it
 // again, without JavaScript; the mail then arrives in the capture and the outbox forgets its body.
 import crypto from "node:crypto";
-import AxeBuilder from "@axe-core/playwright";
-import { expect, signInAs, test, type Page } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 import { uniqueEmail } from "./helpers";
 import { one, query, run } from "./db";
 import { waitForMail } from "../support/mailbox";
+import { expectNoViolations } from "./axe";
 
 /** A mail that used up every try, written straight into the server's database. */
 async function insertDeadLetter(to: string, subject: string): Promise<string> {
@@ -32,12 +32,6 @@ async function insertDeadLetter(to: string, subject: string): Promise<string> {
 const outboxRow = (id: string) => one("SELECT * FROM outbox WHERE id = ?", [id]);
 
 const auditRows = (id: string) => query("SELECT * FROM audit_log WHERE entity_type = 'outbox' AND entity_id = ?", [id]);
-
-async function expectNoViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-  expect.soft(summary, `axe on ${what}`).toEqual([]);
-}
 
 test.describe("e-mails die niet aankwamen (/beheer/mail)", () => {
   test("fondsbeheer ziet een dode brief en verstuurt hem opnieuw, zonder JavaScript", async ({ page }, testInfo) => {

@@ -5,10 +5,10 @@
 // link shows the question read only. Axe on the resident's page with a question and on the bureau's
 // page with the question form; phone and desktop shots. State is checked through the pages and the
 // mail capture.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test, type Browser, type Page } from "./fixtures";
 import { expectThanksPage, fillForm, signIn, submitButton, uniqueEmail, validValues } from "./helpers";
 import { linkIn, waitForMail } from "../support/mailbox";
+import { expectNoViolations } from "./axe";
 
 const MIRJAM = "beoordelaar@example.org";
 const QUESTION = "Hoeveel buren doen er mee, en wat kost de muziek?";
@@ -57,12 +57,6 @@ async function takeAndAsk(page: Page, reference: string, javaScriptEnabled: bool
   await expect(page.getByText("We hebben een vraag").first()).toBeVisible();
   await expect(page.getByText("De aanvrager heeft uw vraag nog niet beantwoord.")).toBeVisible();
   await expect(page.locator("form#ask_question")).toHaveCount(0);
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-  expect.soft(summary, `axe on ${what}`).toEqual([]);
 }
 
 async function expectFitsScreen(page: Page) {

@@ -3,8 +3,8 @@
 // are links that set a filter, late applications are marked, and a reviewer with a declared
 // conflict sees why an application cannot be opened. Axe (WCAG 2.2 AA) and phone and desktop
 // screenshots. Works on the demo data (db/seed.ts) and what other specs added.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test, type Browser, type Page } from "./fixtures";
+import { expectNoViolations } from "./axe";
 
 const MIRJAM = "beoordelaar@example.org";
 const PETRA = "fondsbeheer@example.org";
@@ -22,12 +22,6 @@ async function open(page: Page, path: string, javaScriptEnabled: boolean) {
 
 const rows = (page: Page) => page.locator("table tbody tr");
 const counts = (page: Page) => page.getByRole("navigation", { name: "Overzicht" });
-
-async function expectNoViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-  expect.soft(summary, `axe on ${what}`).toEqual([]);
-}
 
 for (const javaScriptEnabled of [true, false]) {
   const js = `JavaScript ${javaScriptEnabled ? "aan" : "uit"}`;

@@ -2,16 +2,10 @@
 // questions (answered, shown to the resident and the bureau), withdrawing from "Mijn aanvragen"
 // as someone who applied without an account and signed in later with that address, the mail, and
 // the same history on their page and behind the status link. Axe and 390/1280 px shots.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test, type Browser, type Page } from "./fixtures";
 import { expectThanksPage, fillForm, submitButton, uniqueEmail, validValues, waitForHydration } from "./helpers";
 import { linkIn, waitForMail } from "../support/mailbox";
-
-async function expectNoViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-  expect.soft(summary, `axe on ${what}`).toEqual([]);
-}
+import { expectNoViolations } from "./axe";
 
 async function expectNoSideScroll(page: Page) {
   const { scrollWidth, clientWidth } = await page.evaluate(() => ({

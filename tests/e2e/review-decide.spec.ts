@@ -4,10 +4,10 @@
 // confirms and the first cannot. A decline mails the reason. A reviewer who declared a conflict
 // cannot open the application. Axe on the detail page with every form; phone and desktop shots.
 // State is checked through the pages and the mail capture, not the database.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, signInAs, test, type Browser, type Page } from "./fixtures";
 import { expectThanksPage, fillForm, submitButton, uniqueEmail, validValues } from "./helpers";
 import { waitForMail } from "../support/mailbox";
+import { expectNoViolations } from "./axe";
 
 const MIRJAM = "beoordelaar@example.org";
 const DAAN = "tweede.beoordelaar@example.org";
@@ -57,12 +57,6 @@ async function approve(page: Page, amount: string) {
   await form.getByLabel("Voorwaarden").fill("Stuur de bonnetjes mee met uw verslag.");
   await form.getByRole("checkbox", { name: "een ruimte" }).check();
   await form.getByRole("button", { name: "Goedkeuren" }).click();
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]).analyze();
-  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`);
-  expect.soft(summary, `axe on ${what}`).toEqual([]);
 }
 
 for (const javaScriptEnabled of [true, false]) {
